@@ -1,0 +1,46 @@
+import type { ZodError } from 'zod';
+
+/** The event's data failed its schema. `issues` name the fields. */
+export class EventValidationError extends Error {
+  override name = 'EventValidationError';
+  constructor(
+    readonly type: string,
+    readonly error: ZodError,
+  ) {
+    super(`invalid ${type}: ${error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
+  }
+}
+
+/** The reducer refused the event (a domain rule); nothing was written. */
+export class EventRejectedError extends Error {
+  override name = 'EventRejectedError';
+  constructor(
+    readonly type: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${type} rejected: ${reason}`, options);
+  }
+}
+
+/** A line of the log that is not a valid event: boot stops and the file is left as it is. */
+export class CorruptLogError extends Error {
+  override name = 'CorruptLogError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+  }
+}
+
+/** Another live process holds the events directory. */
+export class StoreLockedError extends Error {
+  override name = 'StoreLockedError';
+}
+
+/** An earlier write failed and could not be rolled back: the store refuses further writes. */
+export class StoreBrokenError extends Error {
+  override name = 'StoreBrokenError';
+}

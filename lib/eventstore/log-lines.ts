@@ -1,0 +1,72 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+const NEWLINE = 0x0a;
+
+export interface LogLine {
+  /** 1-based line number, for error messages. */
+  lineNo: number;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  /** The line without its newline. */
+  text: string;
+  /** False only for a last line with no newline: a write cut short by a crash. */
+  terminated: boolean;
+}
+
+/**
+ * Reads a JSON-lines file in fixed-size chunks (memory stays flat however long the log is),
+ * yielding each line with its byte offset. A missing file yields nothing.
+ */
+export function* scanLines(file: string, chunkSize = 4 << 20): Generator<LogLine> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    let carry = Buffer.alloc(0);
+    let carryOffset = 0;
+    let lineNo = 0;
+    const chunk = Buffer.allocUnsafe(chunkSize);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunkSize, null);
+      if (n === 0) break;
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+        yield { lineNo: ++lineNo, offset: carryOffset + start, text: buf.toString('utf8', start, nl), terminated: true };
+        start = nl + 1;
+      }
+      // Copy the unfinished line: `chunk` is reused by the next read.
+      carry = Buffer.from(buf.subarray(start));
+      carryOffset += start;
+    }
+    if (carry.length > 0) {
+      yield { lineNo: ++lineNo, offset: carryOffset, text: carry.toString('utf8'), terminated: false };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The complete lines between two byte offsets of a file (end exclusive). */
+export async function readLineRange(file: string, start: number, end: number): Promise<string[]> {
+  if (end <= start) return [];
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(end - start);
+    let read = 0;
+    while (read < buf.length) {
+      const { bytesRead } = await fh.read(buf, read, buf.length - read, start + read);
+      if (bytesRead === 0) throw new Error(`${file}: expected ${buf.length} bytes at ${start}, the file is shorter`);
+      read += bytesRead;
+    }
+    const text = buf.toString('utf8');
+    return text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  } finally {
+    await fh.close();
+  }
+}

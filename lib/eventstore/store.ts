@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodeEnvelope, parseEnvelope } from './envelope';
+import {
+  CorruptLogError,
+  EventRejectedError,
+  EventValidationError,
+  StoreBrokenError,
+} from './errors';
+import { lockDirectory } from './lock';
+import { scanLines, readLineRange } from './log-lines';
+import { OffsetIndex } from './offset-index';
+import type {
+  DomainEvent,
+  Envelope,
+  EnvelopeOf,
+  EventInput,
+  Listener,
+  Store,
+  StoreOptions,
+} from './types';
+
+/** The most events one write + fsync carries; bounds a batch's memory under a burst. */
+const MAX_BATCH = 1024;
+const MAX_ID_LENGTH = 128;
+
+interface Pending {
+  type: string;
+  data: unknown;
+  id?: string;
+  resolve: (event: Envelope) => void;
+  reject: (err: unknown) => void;
+}
+
+export function createStore<S, E extends DomainEvent>(options: StoreOptions<S, E>): Store<S, E> {
+  return new EventStore(options);
+}
+
+class EventStore<S, E extends DomainEvent> implements Store<S, E> {
+  readonly name: string;
+  readonly file: string;
+  readonly ready: Promise<void>;
+
+  private state!: S;
+  private seq = 0;
+  /** Bytes of the log that hold committed events. */
+  private size = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly offsets = new OffsetIndex();
+  /** States kept every `checkpointEvery` events (seq ascending, starting with the initial state). */
+  private readonly checkpoints: { seq: number; state: S }[] = [];
+  private readonly checkpointEvery: number;
+  private readonly listeners = new Set<Listener<S, E>>();
+
+  private fh?: FileHandle;
+  private releaseLock?: () => void;
+  private queue: Pending[] = [];
+  private flushing?: Promise<void>;
+  private broken?: Error;
+  private closed = false;
+
+  constructor(private readonly options: StoreOptions<S, E>) {
+    this.name = options.name;
+    this.file = join(options.dir, `${options.name}.jsonl`);
+    this.checkpointEvery = options.checkpointEvery ?? 1000;
+    this.ready = this.boot();
+    // Marks the rejection as handled; whoever awaits `ready` still sees it.
+    this.ready.catch(() => {});
+  }
+
+  snapshot(): S {
+    this.assertBooted();
+    return this.state;
+  }
+
+  version(): number {
+    this.assertBooted();
+    return this.seq;
+  }
+
+  subscribe(listener: Listener<S, E>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async dispatch<T extends E>(input: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>> {
+    await this.ready;
+    if (this.closed) throw new Error(`store ${this.name} is closed`);
+    if (this.broken) throw this.broken;
+    const parsed = this.options.schema.safeParse({ type: input.type, data: input.data });
+    if (!parsed.success) throw new EventValidationError(input.type, parsed.error);
+    if (input.id !== undefined) {
+      if (typeof input.id !== 'string' || input.id === '' || input.id.length > MAX_ID_LENGTH) {
+        throw new Error(`event id must be a non-empty string of at most ${MAX_ID_LENGTH} characters`);
+      }
+      const seq = this.ids.get(input.id);
+      if (seq !== undefined) return (await this.read(seq, seq))[0] as EnvelopeOf<T>;
+    }
+    return new Promise<Envelope>((resolve, reject) => {
+      this.queue.push({ type: parsed.data.type, data: parsed.data.data, id: input.id, resolve, reject });
+      this.flushing ??= this.flush();
+    }) as Promise<EnvelopeOf<T>>;
+  }
+
+  async stateAt(seq: number): Promise<S> {
+    await this.ready;
+    if (!Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
+      throw new RangeError(`no state at ${seq}: ${this.name} has events 1..${this.seq}`);
+    }
+    const base = this.checkpointAtOrBefore(seq);
+    let state = base.state;
+    for (const event of await this.read(base.seq + 1, seq)) state = this.options.reducer(state, event);
+    return state;
+  }
+
+  async read(from: number, to: number = this.seq): Promise<EnvelopeOf<E>[]> {
+    await this.ready;
+    const first = Math.max(1, from);
+    const last = Math.min(to, this.seq);
+    if (last < first) return [];
+    const end = last < this.seq ? this.offsets.at(last + 1) : this.size;
+    const lines = await readLineRange(this.file, this.offsets.at(first), end);
+    return lines.map((text, i) => {
+      const parsed = parseEnvelope(text, this.options);
+      if (!parsed.ok) throw new CorruptLogError(this.file, first + i, parsed.reason);
+      return parsed.event as EnvelopeOf<E>;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.ready.catch(() => {});
+    await this.flushing;
+    await this.fh?.close();
+    this.releaseLock?.();
+  }
+
+  // --- boot -------------------------------------------------------------------------------
+
+  private async boot(): Promise<void> {
+    mkdirSync(this.options.dir, { recursive: true });
+    this.releaseLock = lockDirectory(this.options.dir);
+    try {
+      const init = this.options.initialState;
+      this.state = typeof init === 'function' ? await (init as () => S | Promise<S>)() : init;
+      this.checkpoints.push({ seq: 0, state: this.state });
+      this.replay();
+      this.fh = await open(this.file, 'a');
+    } catch (err) {
+      this.releaseLock();
+      throw err;
+    }
+  }
+
+  /** Folds the log into memory. Any bad line but a torn last one stops the boot, file untouched. */
+  private replay(): void {
+    const { reducer } = this.options;
+    for (const line of scanLines(this.file)) {
+      const parsed = parseEnvelope(line.text, this.options);
+      if (!line.terminated) {
+        this.repairTail(line.offset, line.text, parsed.ok && parsed.event.seq === this.seq + 1);
+        if (!parsed.ok || parsed.event.seq !== this.seq + 1) break;
+      }
+      if (!parsed.ok) throw new CorruptLogError(this.file, line.lineNo, parsed.reason);
+      const event = parsed.event;
+      if (event.seq !== this.seq + 1) {
+        throw new CorruptLogError(this.file, line.lineNo, `seq ${event.seq} where ${this.seq + 1} was expected`);
+      }
+      if (this.ids.has(event.id)) {
+        throw new CorruptLogError(this.file, line.lineNo, `id ${event.id} repeats event ${this.ids.get(event.id)}`);
+      }
+      try {
+        this.state = reducer(this.state, event as EnvelopeOf<E>);
+      } catch (err) {
+        throw new CorruptLogError(this.file, line.lineNo, `the reducer rejects it: ${(err as Error).message}`);
+      }
+      this.record(event, line.offset);
+      this.size = line.offset + Buffer.byteLength(line.text) + 1;
+    }
+  }
+
+  /**
+   * The last line has no newline: the process died inside a write. If it is a whole, valid next
+   * event (only its newline was lost) it is kept and the newline added; otherwise the torn bytes
+   * are moved to `<log>.torn` and cut off. Neither case was ever acknowledged to a client.
+   */
+  private repairTail(offset: number, text: string, wholeEvent: boolean): void {
+    const warn = this.options.warn ?? ((m: string) => console.warn(m));
+    if (wholeEvent) {
+      appendFileSync(this.file, '\n');
+      warn(`${this.file}: the last event had no newline (interrupted write); completed it`);
+      return;
+    }
+    appendFileSync(`${this.file}.torn`, `${new Date().toISOString()} offset ${offset}: ${text}\n`);
+    truncateSync(this.file, offset);
+    warn(
+      `${this.file}: truncated a torn last line at byte ${offset} (${Buffer.byteLength(text)} bytes, ` +
+        `an interrupted write that was never acknowledged); kept a copy in ${this.file}.torn`,
+    );
+  }
+
+  private record(event: Envelope, offset: number): void {
+    this.seq = event.seq;
+    this.ids.set(event.id, event.seq);
+    this.offsets.push(offset);
+    if (event.seq % this.checkpointEvery === 0) this.checkpoints.push({ seq: event.seq, state: this.state });
+  }
+
+  private checkpointAtOrBefore(seq: number): { seq: number; state: S } {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.checkpoints[mid]!.seq <= seq) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo]!;
+  }
+
+  private assertBooted(): void {
+    if (this.fh === undefined) throw new Error(`store ${this.name} is not ready: await store.ready first`);
+  }
+
+  // --- writes -----------------------------------------------------------------------------
+
+  /** Drains the queue: everything queued while a write is in flight shares the next one (group commit). */
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const { reducer } = this.options;
+    const now = this.options.now ?? (() => new Date());
+    let state = this.state;
+    let seq = this.seq;
+    const accepted: { pending: Pending; event: Envelope; state: S; line: string }[] = [];
+    const inBatch = new Map<string, Envelope>();
+    const repeats: { pending: Pending; id: string }[] = [];
+
+    for (const pending of batch) {
+      if (pending.id !== undefined && (this.ids.has(pending.id) || inBatch.has(pending.id))) {
+        repeats.push({ pending, id: pending.id });
+        continue;
+      }
+      const event: Envelope = {
+        seq: seq + 1,
+        id: pending.id ?? randomUUID(),
+        type: pending.type,
+        at: now().toISOString(),
+        data: pending.data,
+      };
+      try {
+        state = reducer(state, event as EnvelopeOf<E>);
+      } catch (err) {
+        pending.reject(new EventRejectedError(event.type, (err as Error).message ?? String(err), { cause: err }));
+        continue;
+      }
+      seq++;
+      inBatch.set(event.id, event);
+      accepted.push({ pending, event, state, line: encodeEnvelope(event) });
+    }
+
+    if (accepted.length > 0) {
+      const buf = Buffer.from(accepted.map((a) => a.line).join(''));
+      try {
+        await this.append(buf);
+      } catch (err) {
+        for (const a of accepted) a.pending.reject(err);
+        for (const r of repeats) if (inBatch.has(r.id)) r.pending.reject(err);
+        await this.rollback(err);
+        return;
+      }
+      let offset = this.size;
+      for (const a of accepted) {
+        this.state = a.state;
+        this.record(a.event, offset);
+        offset += Buffer.byteLength(a.line);
+      }
+      this.size = offset;
+      for (const a of accepted) this.notify(a.event as EnvelopeOf<E>, a.state);
+      for (const a of accepted) a.pending.resolve(a.event);
+    }
+
+    for (const r of repeats) {
+      const own = inBatch.get(r.id);
+      if (own) r.pending.resolve(own);
+      else this.read(this.ids.get(r.id)!, this.ids.get(r.id)!).then(([e]) => r.pending.resolve(e!), r.pending.reject);
+    }
+  }
+
+  private async append(buf: Buffer): Promise<void> {
+    const fh = this.fh!;
+    let written = 0;
+    while (written < buf.length) {
+      const { bytesWritten } = await fh.write(buf, written, buf.length - written);
+      written += bytesWritten;
+    }
+    await fh.datasync();
+  }
+
+  /**
+   * A write or fsync failed: cut the file back to its last committed size. After a failed fsync
+   * the page cache can no longer be trusted, so the store refuses writes until a restart
+   * replays what is really on disk.
+   */
+  private async rollback(cause: unknown): Promise<void> {
+    try {
+      await this.fh!.truncate(this.size);
+    } catch (err) {
+      console.error(`${this.file}: could not roll back a failed write:`, err);
+    }
+    this.broken = new StoreBrokenError(
+      `${this.file}: a write failed (${(cause as Error).message}); restart Shelf to resume writes`,
+      { cause },
+    );
+    console.error(this.broken.message);
+  }
+
+  private notify(event: EnvelopeOf<E>, state: S): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, state);
+      } catch (err) {
+        console.error(`store ${this.name}: a subscriber threw`, err);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { ZodType } from 'zod';
+
+/** A domain event before the store stamps it: what a caller dispatches. */
+export interface EventInput<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+  /** Optional idempotency key: dispatching an id already in the log returns the recorded event. */
+  id?: string;
+}
+
+/** One line of the log: the event as recorded, stamped with seq, id and time by the store. */
+export interface Envelope<T extends string = string, D = unknown> {
+  seq: number;
+  id: string;
+  type: T;
+  at: string;
+  data: D;
+}
+
+/** Any of a store's domain events, as a discriminated union of `{ type, data }`. */
+export type DomainEvent = { type: string; data: unknown };
+
+/** The envelope of one of a store's domain events. */
+export type EnvelopeOf<E extends DomainEvent> = E extends DomainEvent ? Envelope<E['type'], E['data']> : never;
+
+/** A pure function of the state and one recorded event. It throws to reject the event. */
+export type Reducer<S, E extends DomainEvent> = (state: S, event: EnvelopeOf<E>) => S;
+
+export interface StoreOptions<S, E extends DomainEvent> {
+  /** The log is `<dir>/<name>.jsonl`. */
+  name: string;
+  dir: string;
+  /** The state before the first event; a function is called once at boot (it may read a file). */
+  initialState: S | (() => S | Promise<S>);
+  reducer: Reducer<S, E>;
+  /** Validates `{ type, data }` on dispatch and on replay. */
+  schema: ZodType<E>;
+  /** Rewrites an older recorded shape into the current one before validation (never rewrites the log). */
+  upcast?: (event: { type: string; data: unknown }) => { type: string; data: unknown };
+  /** The clock stamped into `at`; tests inject one. */
+  now?: () => Date;
+  /** Keep a state every this many events so that `stateAt` never replays more than that many. */
+  checkpointEvery?: number;
+  /** Where boot warnings go (a torn tail). */
+  warn?: (message: string) => void;
+}
+
+export type Listener<S, E extends DomainEvent> = (event: EnvelopeOf<E>, state: S) => void;
+
+export interface Store<S, E extends DomainEvent> {
+  readonly name: string;
+  readonly file: string;
+  /** Resolves once the log is replayed and the store accepts dispatches. */
+  readonly ready: Promise<void>;
+  snapshot(): S;
+  /** The seq of the last applied event (0 for an empty log). */
+  version(): number;
+  dispatch<T extends E>(event: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>>;
+  subscribe(listener: Listener<S, E>): () => void;
+  /** The state as of event `seq` (0 is the initial state). */
+  stateAt(seq: number): Promise<S>;
+  /** Recorded events with from <= seq <= to, in log order, read from the file. */
+  read(from: number, to?: number): Promise<EnvelopeOf<E>[]>;
+  /** Waits for pending writes, releases the file and the directory lock. */
+  close(): Promise<void>;
+}
