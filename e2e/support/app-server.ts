@@ -1,0 +1,82 @@
+// Starts a separate production server, for tests that restart it or need their own events directory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppServer {
+  url: string;
+  eventsDir: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops it and starts it again on the same port and events directory. */
+  restart(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  const port = await freePort();
+  const eventsDir = env.EVENTS_DIR ?? mkdtempSync(join(tmpdir(), 'shelf-e2e-own-'));
+  const url = `http://127.0.0.1:${port}`;
+  let log = '';
+  let child: ChildProcess;
+
+  async function start() {
+    child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        EVENTS_DIR: eventsDir,
+        ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD!,
+        ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN!,
+        SITE_URL: url,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function stop(signal: NodeJS.Signals = 'SIGTERM') {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  await start();
+  return {
+    url,
+    eventsDir,
+    output: () => log,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import 'server-only';
+
+/**
+ * Replays every store into memory. The stores are memoized on globalThis, so calling this again
+ * (from a page, or from another copy of this module) costs nothing.
+ */
+export async function bootStores(): Promise<void> {
+  await Promise.all([]);
+}
+
+/** At server start: a store that cannot boot (corrupt log, directory in use) stops the server. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await bootStores();
+  } catch (err) {
+    console.error(`Shelf cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

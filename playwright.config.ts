@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// One production server for the suite, on a fresh events directory. The config is evaluated again
+// in each worker; the env vars set here on first evaluation are inherited, so all agree on them.
+process.env.E2E_EVENTS_DIR ??= mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
+process.env.E2E_PORT ??= '3100';
+process.env.E2E_ADMIN_PASSWORD ??= 'correct horse battery staple';
+process.env.E2E_ADMIN_TOKEN ??= 'e2e-api-token';
+
+export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT}`,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      EVENTS_DIR: process.env.E2E_EVENTS_DIR,
+      ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN,
+      SITE_URL: baseURL,
+      SHELF_OWNER_NAME: 'Ada Reader',
+      SHELF_OWNER_BIO: 'I read, watch and play things, and note them here.',
+    },
+  },
+});
