@@ -5,7 +5,8 @@ import 'server-only';
  * (from a page, or from another copy of this module) costs nothing.
  */
 export async function bootStores(): Promise<void> {
-  await Promise.all([]);
+  const { readyMediaStore } = await import('./media/store');
+  await Promise.all([readyMediaStore()]);
 }
 
 /** At server start: a store that cannot boot (corrupt log, directory in use) stops the server. */

@@ -1,0 +1,88 @@
+import 'server-only';
+// The one command path of the media log: the admin form's actions and the JSON API both call these.
+import { randomUUID } from 'node:crypto';
+import { EventRejectedError } from '../eventstore';
+import { todayIn } from './dates';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
+import type { EntryChanges } from './events';
+import type { Entry } from './projection';
+import { readyMediaStore } from './store';
+
+export type CommandResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; fields: Record<string, string> };
+
+const invalid = (fields: Record<string, string>): CommandResult<never> => ({
+  ok: false,
+  error: `Please fix: ${Object.keys(fields).join(', ')}`,
+  fields,
+});
+
+export const ownerToday = () => todayIn(process.env.TZ);
+
+/** Validates a new entry (form values or JSON) against the shared schema. */
+export function parseEntry(raw: unknown): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {
+  const parsed = entryInputSchema(ownerToday()).safeParse(raw);
+  return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
+}
+
+/** Logs a finished item. `idempotencyKey` makes a retried request return the first one's entry. */
+export async function logFinished(raw: unknown, idempotencyKey?: string): Promise<CommandResult<Entry>> {
+  const parsed = parseEntry(raw);
+  if (!parsed.ok) return invalid(parsed.fields);
+  const store = await readyMediaStore();
+  const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: idempotencyKey });
+  return { ok: true, value: store.snapshot().entries[event.data.entryId]! };
+}
+
+/** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
+export async function editEntry(entryId: string, raw: unknown): Promise<CommandResult<Entry>> {
+  const parsed = parseEntry(raw);
+  if (!parsed.ok) return invalid(parsed.fields);
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries[entryId];
+  if (!entry || entry.removed) return { ok: false, error: 'That entry does not exist or was removed', fields: {} };
+  const changes = diffEntry(entry, parsed.fields);
+  if (Object.keys(changes).length === 0) return { ok: true, value: entry };
+  return rejectionAsResult(async () => {
+    await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
+    return store.snapshot().entries[entryId]!;
+  });
+}
+
+export async function removeEntry(entryId: string): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  return rejectionAsResult(async () => {
+    await store.dispatch({ type: 'MediaRemoved', data: { entryId } });
+    return store.snapshot().entries[entryId]!;
+  });
+}
+
+export async function restoreEntry(entryId: string): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  return rejectionAsResult(async () => {
+    await store.dispatch({ type: 'MediaRestored', data: { entryId } });
+    return store.snapshot().entries[entryId]!;
+  });
+}
+
+/** from/to for each field whose value differs; `null` is "not set". */
+export function diffEntry(entry: EntryFields, next: EntryFields): EntryChanges {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of FIELD_NAMES) {
+    const from = entry[field] ?? null;
+    const to = next[field] ?? null;
+    if (from !== to) changes[field] = { from, to };
+  }
+  return changes as EntryChanges;
+}
+
+/** A domain rule the reducer enforces (stale edit, already removed) is the user's error, not a crash. */
+async function rejectionAsResult<T>(run: () => Promise<T>): Promise<CommandResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    if (err instanceof EventRejectedError) return { ok: false, error: err.reason, fields: {} };
+    throw err;
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { announcementEventSchemas } from '../announce/events';
+import { entryFieldsSchema, fieldSchemas } from './fields';
+
+const entryId = z.string().min(1).max(128);
+
+/** One field's change: `null` stands for "not set" (an optional field added or cleared). */
+const change = <T extends z.ZodType>(schema: T) => z.object({ from: schema.nullable(), to: schema.nullable() }).optional();
+
+export const entryChangesSchema = z
+  .object({
+    kind: change(fieldSchemas.kind),
+    title: change(fieldSchemas.title),
+    creator: change(fieldSchemas.creator),
+    url: change(fieldSchemas.url),
+    coverUrl: change(fieldSchemas.coverUrl),
+    rating: change(fieldSchemas.rating),
+    review: change(fieldSchemas.review),
+    finishedOn: change(fieldSchemas.finishedOn),
+    visibility: change(fieldSchemas.visibility),
+    announce: change(fieldSchemas.announce),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { error: 'an edit must change at least one field' });
+export type EntryChanges = z.infer<typeof entryChangesSchema>;
+
+export const mediaEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId }) }),
+  z.object({ type: z.literal('MediaEdited'), data: z.object({ entryId, changes: entryChangesSchema }) }),
+  z.object({ type: z.literal('MediaRemoved'), data: z.object({ entryId }) }),
+  z.object({ type: z.literal('MediaRestored'), data: z.object({ entryId }) }),
+  ...announcementEventSchemas,
+]);
+export type MediaEvent = z.infer<typeof mediaEventSchema>;
+export type MediaEventType = MediaEvent['type'];

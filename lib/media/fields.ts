@@ -1,0 +1,106 @@
+// The one validation schema of an entry, shared by the admin form, the JSON API and the events.
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { KINDS } from './kinds';
+
+export const LIMITS = { title: 300, creator: 200, url: 2000, review: 2000 } as const;
+
+const trimmed = (max: number, what: string) =>
+  z.string({ error: `${what} must be text` }).trim().max(max, { error: `${what} must be at most ${max} characters` });
+
+/** Only http(s): a `javascript:` or `data:` URL in a link or an image is an attack, not a typo. */
+const webUrl = (what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(LIMITS.url, { error: `${what} must be at most ${LIMITS.url} characters` })
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, { error: `${what} must be a full http:// or https:// address` });
+
+export const fieldSchemas = {
+  kind: z.enum(KINDS, { error: `Kind must be one of: ${KINDS.join(', ')}` }),
+  title: trimmed(LIMITS.title, 'Title').min(1, { error: 'Title is required' }),
+  creator: trimmed(LIMITS.creator, 'Creator'),
+  url: webUrl('Link'),
+  coverUrl: webUrl('Cover image'),
+  rating: z
+    .number({ error: 'Rating must be a number from 0.5 to 5' })
+    .min(0.5, { error: 'Rating must be at least 0.5' })
+    .max(5, { error: 'Rating must be at most 5' })
+    .refine((n) => Number.isInteger(n * 2), { error: 'Rating must be in halves (0.5, 1, 1.5, ... 5)' }),
+  review: trimmed(LIMITS.review, 'Review'),
+  finishedOn: z.string({ error: 'Finished date must be text' }).refine(isIsoDate, { error: 'Finished date must be a date written YYYY-MM-DD' }),
+  visibility: z.enum(['public', 'private'], { error: 'Visibility must be public or private' }),
+  announce: z.boolean({ error: 'Announce must be true or false' }),
+};
+
+/** What a recorded entry holds. Optional text fields are absent rather than empty. */
+export const entryFieldsSchema = z.object({
+  kind: fieldSchemas.kind,
+  title: fieldSchemas.title,
+  creator: fieldSchemas.creator.optional(),
+  url: fieldSchemas.url.optional(),
+  coverUrl: fieldSchemas.coverUrl.optional(),
+  rating: fieldSchemas.rating.optional(),
+  review: fieldSchemas.review.optional(),
+  finishedOn: fieldSchemas.finishedOn,
+  visibility: fieldSchemas.visibility,
+  announce: fieldSchemas.announce,
+});
+export type EntryFields = z.infer<typeof entryFieldsSchema>;
+export type FieldName = keyof EntryFields;
+export const FIELD_NAMES = Object.keys(entryFieldsSchema.shape) as FieldName[];
+
+/** Empty text means "not given" for optional fields (a blank form input, or "" in JSON). */
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/**
+ * A new entry as the form and the API send it: unknown fields rejected, defaults applied
+ * (finishedOn defaults to today in the owner's zone, so it is a parameter).
+ */
+export function entryInputSchema(today: string) {
+  return z
+    .object({
+      kind: fieldSchemas.kind,
+      title: fieldSchemas.title,
+      creator: optional(fieldSchemas.creator),
+      url: optional(fieldSchemas.url),
+      coverUrl: optional(fieldSchemas.coverUrl),
+      rating: optional(fieldSchemas.rating),
+      review: optional(fieldSchemas.review),
+      finishedOn: z.preprocess(blankToUndefined, fieldSchemas.finishedOn.default(today)),
+      visibility: z.preprocess(blankToUndefined, fieldSchemas.visibility.default('public')),
+      announce: fieldSchemas.announce.default(false),
+    })
+    .strict()
+    .transform(dropUndefined)
+    .pipe(entryFieldsSchema.refine((e) => e.finishedOn <= today, {
+      error: 'Finished date cannot be in the future',
+      path: ['finishedOn'],
+    }));
+}
+
+function dropUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `{ field: message }` from a ZodError, the first message per field; unknown keys name themselves. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out[key] ??= `Unknown field "${key}"`;
+      continue;
+    }
+    const key = String(issue.path[0] ?? '_');
+    out[key] ??= issue.message;
+  }
+  return out;
+}

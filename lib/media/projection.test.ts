@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvelopeOf } from '../eventstore';
+import type { MediaEvent } from './events';
+import type { EntryFields } from './fields';
+import { initialMediaState, mediaReducer, type MediaState } from './projection';
+import { publicFeed, yearSummary } from './selectors';
+
+let seq = 0;
+const envelope = (event: MediaEvent): EnvelopeOf<MediaEvent> =>
+  ({ seq: ++seq, id: `e${seq}`, at: `2026-11-23T08:00:${String(seq % 60).padStart(2, '0')}.000Z`, ...event }) as EnvelopeOf<MediaEvent>;
+const fold = (...events: MediaEvent[]) => events.reduce<MediaState>((s, e) => mediaReducer(s, envelope(e)), initialMediaState);
+
+const fields = (over: Partial<EntryFields> = {}): EntryFields => ({
+  kind: 'book',
+  title: 'Dune',
+  finishedOn: '2026-11-01',
+  visibility: 'public',
+  announce: false,
+  ...over,
+});
+const finished = (entryId: string, over: Partial<EntryFields> = {}): MediaEvent => ({ type: 'MediaFinished', data: { entryId, ...fields(over) } });
+
+describe('media projection', () => {
+  it('lists public entries newest finished first, then latest logged first', () => {
+    const state = fold(
+      finished('a', { finishedOn: '2026-10-01' }),
+      finished('b', { finishedOn: '2026-11-05' }),
+      finished('c', { finishedOn: '2026-10-01' }),
+      finished('d', { finishedOn: '2025-12-31', kind: 'game' }),
+    );
+    expect(state.feed).toEqual(['b', 'c', 'a', 'd']);
+    expect(publicFeed(state, { kinds: ['game'] }).map((e) => e.id)).toEqual(['d']);
+    expect(publicFeed(state, { limit: 2 }).map((e) => e.id)).toEqual(['b', 'c']);
+  });
+
+  it('keeps private and removed entries out of the feed and the counts, and brings restored ones back', () => {
+    let state = fold(finished('a'), finished('p', { visibility: 'private' }), finished('r'));
+    expect(state.feed).toEqual(['r', 'a']);
+    state = mediaReducer(state, envelope({ type: 'MediaRemoved', data: { entryId: 'r' } }));
+    expect(state.feed).toEqual(['a']);
+    expect(state.entries.r!.removed).toBe(true);
+    expect(state.counts.byKind.book).toBe(1);
+    state = mediaReducer(state, envelope({ type: 'MediaRestored', data: { entryId: 'r' } }));
+    expect(state.feed).toEqual(['r', 'a']);
+    expect(state.counts.byKind.book).toBe(2);
+  });
+
+  it('counts public entries per kind and per year', () => {
+    const state = fold(
+      finished('a'),
+      finished('b'),
+      finished('c', { kind: 'game' }),
+      finished('d', { finishedOn: '2025-05-05', kind: 'movie' }),
+      finished('p', { visibility: 'private', kind: 'game' }),
+    );
+    expect(state.counts.byKind).toEqual({ book: 2, article: 0, movie: 1, show: 0, game: 1, podcast: 0 });
+    expect(state.counts.byYear).toEqual({ '2026': { book: 2, game: 1 }, '2025': { movie: 1 } });
+    expect(yearSummary(state, '2026')).toBe('2 books, 1 game in 2026');
+    expect(yearSummary(state, '2024')).toBeUndefined();
+  });
+
+  it('applies edits field by field and moves the entry when its date changes', () => {
+    let state = fold(finished('a', { finishedOn: '2026-11-01' }), finished('b', { finishedOn: '2026-10-01', rating: 3 }));
+    state = mediaReducer(state, envelope({
+      type: 'MediaEdited',
+      data: { entryId: 'b', changes: { rating: { from: 3, to: 4 }, finishedOn: { from: '2026-10-01', to: '2026-11-10' }, creator: { from: null, to: 'Frank Herbert' } } },
+    }));
+    expect(state.entries.b).toMatchObject({ rating: 4, finishedOn: '2026-11-10', creator: 'Frank Herbert' });
+    expect(state.feed).toEqual(['b', 'a']);
+    state = mediaReducer(state, envelope({ type: 'MediaEdited', data: { entryId: 'b', changes: { rating: { from: 4, to: null } } } }));
+    expect('rating' in state.entries.b!).toBe(false);
+  });
+
+  it('takes a private entry made public into the feed', () => {
+    let state = fold(finished('a', { visibility: 'private' }));
+    state = mediaReducer(state, envelope({ type: 'MediaEdited', data: { entryId: 'a', changes: { visibility: { from: 'private', to: 'public' } } } }));
+    expect(state.feed).toEqual(['a']);
+  });
+
+  const rejected: [string, MediaEvent[], RegExp][] = [
+    ['a second entry with the same id', [finished('a'), finished('a')], /already exists/],
+    ['an edit of an unknown entry', [{ type: 'MediaEdited', data: { entryId: 'x', changes: { title: { from: 'a', to: 'b' } } } }], /no entry x/],
+    ['a stale edit', [finished('a'), { type: 'MediaEdited', data: { entryId: 'a', changes: { title: { from: 'Old', to: 'New' } } } }], /title changed since/],
+    ['clearing the title', [finished('a'), { type: 'MediaEdited', data: { entryId: 'a', changes: { title: { from: 'Dune', to: null } } } }], /cannot be cleared/],
+    ['removing twice', [finished('a'), { type: 'MediaRemoved', data: { entryId: 'a' } }, { type: 'MediaRemoved', data: { entryId: 'a' } }], /is removed/],
+    ['editing a removed entry', [finished('a'), { type: 'MediaRemoved', data: { entryId: 'a' } }, { type: 'MediaEdited', data: { entryId: 'a', changes: { title: { from: 'Dune', to: 'X' } } } }], /is removed/],
+    ['restoring a live entry', [finished('a'), { type: 'MediaRestored', data: { entryId: 'a' } }], /not removed/],
+  ];
+  for (const [what, events, message] of rejected) {
+    it(`rejects ${what}`, () => expect(() => fold(...events)).toThrow(message));
+  }
+
+  it('records announcement results per channel', () => {
+    let state = fold(finished('a', { announce: true }));
+    state = mediaReducer(state, envelope({ type: 'AnnouncementFailed', data: { entryId: 'a', channel: 'webhook', attempt: 1, error: 'HTTP 500', final: false } }));
+    expect(state.entries.a!.announcements.webhook).toEqual({ state: 'retrying', attempts: 1, error: 'HTTP 500' });
+    state = mediaReducer(state, envelope({ type: 'AnnouncementPosted', data: { entryId: 'a', channel: 'webhook', postId: 'p1', attempt: 2 } }));
+    expect(state.entries.a!.announcements.webhook).toEqual({ state: 'posted', attempts: 2, postId: 'p1', url: undefined });
+  });
+
+  it('never mutates the state it is given', () => {
+    const state = Object.freeze(fold(finished('a'), finished('b')));
+    const deepFreeze = (o: object) => {
+      Object.freeze(o);
+      for (const v of Object.values(o)) if (v && typeof v === 'object' && !Object.isFrozen(v)) deepFreeze(v);
+    };
+    deepFreeze(state);
+    expect(() =>
+      [
+        finished('c'),
+        { type: 'MediaEdited', data: { entryId: 'a', changes: { title: { from: 'Dune', to: 'Dune Messiah' } } } } as MediaEvent,
+        { type: 'MediaRemoved', data: { entryId: 'b' } } as MediaEvent,
+      ].reduce((s, e) => mediaReducer(s, envelope(e)), state as MediaState),
+    ).not.toThrow();
+  });
+});
