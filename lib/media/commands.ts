@@ -2,11 +2,11 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
-import { todayIn } from './dates';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
 import type { Entry } from './projection';
 import { readyMediaStore } from './store';
+import { ownerToday } from './today';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
@@ -17,8 +17,6 @@ const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   error: `Please fix: ${Object.keys(fields).join(', ')}`,
   fields,
 });
-
-export const ownerToday = () => todayIn(process.env.TZ);
 
 /** Validates a new entry (form values or JSON) against the shared schema. */
 export function parseEntry(raw: unknown): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {

@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { siteConfig } from '@/lib/config/site';
+import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
+import { publicFeed, yearSummary } from '@/lib/media/selectors';
+import { ownerToday } from '@/lib/media/today';
+import { readyMediaStore } from '@/lib/media/store';
+import { FeedItem } from '@/lib/ui/FeedItem';
+import feedStyles from '@/lib/ui/feed.module.css';
+import styles from './about.module.css';
+
+export function generateMetadata(): Metadata {
+  const { ownerName, ownerBio } = siteConfig();
+  return {
+    title: `About ${ownerName}`,
+    description: ownerBio,
+    alternates: {
+      types: { 'application/atom+xml': '/feed.xml', 'application/feed+json': '/feed.json' },
+    },
+  };
+}
+
+export default async function AboutPage({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
+  await connection(); // rendered per request from the live snapshot, never at build time
+  const { kind: kindParam } = await searchParams;
+  const kind = typeof kindParam === 'string' && isKind(kindParam) ? kindParam : undefined;
+  const state = (await readyMediaStore()).snapshot();
+  const { ownerName, ownerBio } = siteConfig();
+  const entries = publicFeed(state, { kinds: kind ? [kind] : undefined });
+  const year = ownerToday().slice(0, 4);
+  const summary = yearSummary(state, year);
+  const total = state.feed.length;
+
+  return (
+    <main className="page">
+      <header className={styles.intro}>
+        <h1>{ownerName}</h1>
+        <p className={styles.bio}>{ownerBio}</p>
+      </header>
+
+      <section aria-labelledby="finished-heading">
+        <div className={styles.feedHeader}>
+          <h2 id="finished-heading">Recently finished</h2>
+          {summary && <p className={styles.summary} data-testid="year-summary">{summary}</p>}
+        </div>
+
+        {total > 0 && (
+          <nav aria-label="Filter by kind" className={styles.filters}>
+            <Link href="/about" aria-current={kind ? undefined : 'page'} className={styles.filter}>
+              All <span className={styles.count}>{total}</span>
+            </Link>
+            {KINDS.filter((k) => state.counts.byKind[k] > 0 || k === kind).map((k) => (
+              <Link key={k} href={`/about?kind=${k}`} aria-current={k === kind ? 'page' : undefined} className={styles.filter}>
+                <span aria-hidden="true">{KIND_INFO[k].icon}</span> {KIND_INFO[k].plural[0]!.toUpperCase() + KIND_INFO[k].plural.slice(1)}{' '}
+                <span className={styles.count}>{state.counts.byKind[k]}</span>
+              </Link>
+            ))}
+          </nav>
+        )}
+
+        {entries.length > 0 ? (
+          <ol className={feedStyles.list} data-testid="feed">
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                <FeedItem entry={entry} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <div className={styles.empty} data-testid="empty-feed">
+            {kind ? (
+              <p>
+                No {KIND_INFO[kind].plural} yet. <Link href="/about">See everything</Link>.
+              </p>
+            ) : (
+              <>
+                <p>Nothing finished yet.</p>
+                <p className="muted">
+                  If this is your site, log the first book, movie or game you finished in the <Link href="/admin">admin</Link>.
+                </p>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+
+      <footer className={styles.footer}>
+        <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { logFinished } from '@/lib/media/commands';
+import { isKind } from '@/lib/media/kinds';
+import { publicEntry, publicFeed } from '@/lib/media/selectors';
+import { readyMediaStore } from '@/lib/media/store';
+import { json, jsonError, readJsonObject } from '@/lib/http/json';
+
+export const dynamic = 'force-dynamic';
+
+/** Public entries, newest first; `?kind=book,game` and `?limit=` narrow it. */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const kinds = (params.get('kind') ?? '').split(',').filter(isKind);
+  const limit = Number(params.get('limit'));
+  const state = (await readyMediaStore()).snapshot();
+  const entries = publicFeed(state, { kinds, limit: Number.isInteger(limit) && limit > 0 ? limit : undefined });
+  return json({ entries: entries.map(publicEntry) });
+}
+
+/** Logs a finished item: the same validation and command as the admin form. */
+export async function POST(request: Request) {
+  const denied = checkBearer(request);
+  if (denied) return denied;
+  const read = await readJsonObject(request);
+  if (!read.ok) return read.response;
+  const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
+  if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 128)) {
+    return jsonError(400, 'Idempotency-Key must be 1 to 128 characters', { 'Idempotency-Key': 'must be 1 to 128 characters' });
+  }
+  const result = await logFinished(read.body, idempotencyKey && `api:${idempotencyKey}`);
+  if (!result.ok) return jsonError(400, result.error, result.fields);
+  return json({ entry: result.value }, 201);
+}
+
+function checkBearer(request: Request): Response | null {
+  const token = process.env.ADMIN_TOKEN;
+  if (!token) return jsonError(401, 'API writes are disabled: ADMIN_TOKEN is not set on the server');
+  const given = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  if (!given || !timingSafeEqual(digest(given), digest(token))) return jsonError(401, 'Missing or wrong bearer token');
+  return null;
+}

@@ -1,0 +1,60 @@
+import { formatDay } from '../media/dates';
+import { KIND_INFO } from '../media/kinds';
+import type { Entry } from '../media/projection';
+import styles from './feed.module.css';
+import { Stars } from './Stars';
+
+export interface FeedItemOptions {
+  covers?: boolean;
+  ratings?: boolean;
+  reviews?: boolean;
+  /** Open links in a new tab (the embedded widget). */
+  newTab?: boolean;
+}
+
+/** One finished item. Text is rendered as text: a review with HTML in it shows the HTML, never runs it. */
+export function FeedItem({ entry, covers = true, ratings = true, reviews = true, newTab = false }: { entry: Entry } & FeedItemOptions) {
+  const kind = KIND_INFO[entry.kind];
+  const linkProps = newTab ? { target: '_blank', rel: 'noopener noreferrer' } : { rel: 'noopener' };
+  return (
+    <article className={styles.item} data-entry-id={entry.id} data-kind={entry.kind}>
+      {covers && (
+        <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
+          {entry.coverUrl ? (
+            // Covers come from anywhere on the web: a plain img, no referrer sent.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={entry.coverUrl} alt={`Cover of ${entry.title}`} loading="lazy" referrerPolicy="no-referrer" />
+          ) : (
+            <span className={styles.coverPlaceholder}>{kind.icon}</span>
+          )}
+        </div>
+      )}
+      <div className={styles.body}>
+        <h3 className={styles.title}>
+          {entry.url ? (
+            <a href={entry.url} {...linkProps}>
+              {entry.title}
+            </a>
+          ) : (
+            entry.title
+          )}
+        </h3>
+        {entry.creator && <p className={styles.creator}>{entry.creator}</p>}
+        <p className={styles.meta}>
+          <span className={styles.kind}>
+            <span aria-hidden="true">{kind.icon}</span> {kind.label}
+          </span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time>
+          {ratings && entry.rating !== undefined && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <Stars rating={entry.rating} />
+            </>
+          )}
+        </p>
+        {reviews && entry.review && <p className={styles.review}>{entry.review}</p>}
+      </div>
+    </article>
+  );
+}
