@@ -64,7 +64,7 @@ describe('entry input', () => {
   }
 
   it('names every bad field at once', () => {
-    expect(Object.keys(errorsOf({ kind: 'x', title: '', rating: 9 })).sort()).toEqual(['kind', 'rating', 'title']);
+    expect(Object.keys(errorsOf({ kind: 'x', title: '', rating: 9, finishedOn: '2099-01-01' })).sort()).toEqual(['finishedOn', 'kind', 'rating', 'title']);
   });
 
   it('accepts HTML in a review as plain text (it is escaped when rendered)', () => {

@@ -75,16 +75,16 @@ export function entryInputSchema(today: string) {
       coverUrl: optional(fieldSchemas.coverUrl),
       rating: optional(fieldSchemas.rating),
       review: optional(fieldSchemas.review),
-      finishedOn: z.preprocess(blankToUndefined, fieldSchemas.finishedOn.default(today)),
+      finishedOn: z.preprocess(
+        blankToUndefined,
+        fieldSchemas.finishedOn.refine((day) => day <= today, { error: 'Finished date cannot be in the future' }).default(today),
+      ),
       visibility: z.preprocess(blankToUndefined, fieldSchemas.visibility.default('public')),
       announce: fieldSchemas.announce.default(false),
     })
     .strict()
     .transform(dropUndefined)
-    .pipe(entryFieldsSchema.refine((e) => e.finishedOn <= today, {
-      error: 'Finished date cannot be in the future',
-      path: ['finishedOn'],
-    }));
+    .pipe(entryFieldsSchema);
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): T {

@@ -1,0 +1,142 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
+import { LIMITS } from '@/lib/media/fields';
+import type { EntryFormState } from './actions';
+import styles from './admin.module.css';
+
+const RATINGS = ['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'];
+const starsText = (r: number) => '★'.repeat(Math.floor(r)) + (r % 1 ? '½' : '');
+
+type Action = (state: EntryFormState, form: FormData) => Promise<EntryFormState>;
+
+/** The log/edit form: validated on the server; errors appear next to their field, with the input kept. */
+export function EntryForm({ action, initial, submitLabel }: { action: Action; initial: EntryFormState; submitLabel: string }) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  return (
+    // Remounted whenever the server sends new values, so every input shows exactly those.
+    <form key={JSON.stringify(state.values)} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
+      <FormFields state={state} />
+      <div className={styles.formFooter}>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        <p id="form-status" role="status" className={state.status === 'error' ? styles.formError : styles.formOk}>
+          {state.message}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function FormFields({ state }: { state: EntryFormState }) {
+  const { values, fields: errors } = state;
+  const [kind, setKind] = useState<Kind>(KINDS.includes(values.kind as Kind) ? (values.kind as Kind) : 'book');
+  const [reviewLength, setReviewLength] = useState(values.review.length);
+  const err = (name: string) =>
+    errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` } : {};
+  const message = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className={styles.fieldError}>
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <>
+      <div className={styles.row}>
+        <div className={styles.field}>
+          <label htmlFor="kind">Kind</label>
+          <select id="kind" name="kind" defaultValue={values.kind} onChange={(e) => setKind(e.target.value as Kind)} {...err('kind')}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_INFO[k].label}
+              </option>
+            ))}
+          </select>
+          {message('kind')}
+        </div>
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor="title">Title</label>
+          <input id="title" name="title" defaultValue={values.title} autoComplete="off" {...err('title')} />
+          {message('title')}
+        </div>
+      </div>
+
+      <div className={styles.row}>
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor="creator">{KIND_INFO[kind].creatorLabel}</label>
+          <input id="creator" name="creator" defaultValue={values.creator} {...err('creator')} />
+          {message('creator')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="finishedOn">Finished</label>
+          <input id="finishedOn" name="finishedOn" type="date" defaultValue={values.finishedOn} {...err('finishedOn')} />
+          {message('finishedOn')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="rating">Rating</label>
+          <select id="rating" name="rating" defaultValue={values.rating} {...err('rating')}>
+            <option value="">No rating</option>
+            {RATINGS.map((r) => (
+              <option key={r} value={r}>
+                {starsText(Number(r))} ({r})
+              </option>
+            ))}
+            {values.rating && !RATINGS.includes(values.rating) && <option value={values.rating}>{values.rating}</option>}
+          </select>
+          {message('rating')}
+        </div>
+      </div>
+
+      <div className={styles.row}>
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor="url">Link</label>
+          <input id="url" name="url" type="url" inputMode="url" placeholder="https://" defaultValue={values.url} {...err('url')} />
+          {message('url')}
+        </div>
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor="coverUrl">Cover image</label>
+          <input id="coverUrl" name="coverUrl" type="url" inputMode="url" placeholder="https://" defaultValue={values.coverUrl} {...err('coverUrl')} />
+          {message('coverUrl')}
+        </div>
+      </div>
+
+      <div className={styles.field}>
+        <label htmlFor="review">
+          Short review <span className={styles.hint}>{reviewLength} / {LIMITS.review}</span>
+        </label>
+        <textarea id="review" name="review" rows={3} defaultValue={values.review} onChange={(e) => setReviewLength(e.target.value.length)} {...err('review')} />
+        {message('review')}
+      </div>
+
+      <div className={styles.row}>
+        <fieldset className={styles.field} {...err('visibility')}>
+          <legend>Visibility</legend>
+          <label className={styles.inline}>
+            <input type="radio" name="visibility" value="public" defaultChecked={values.visibility !== 'private'} /> Public
+          </label>
+          <label className={styles.inline}>
+            <input type="radio" name="visibility" value="private" defaultChecked={values.visibility === 'private'} /> Private
+          </label>
+          {message('visibility')}
+        </fieldset>
+        <div className={styles.field}>
+          <span className={styles.legend}>Announce</span>
+          <label className={styles.inline}>
+            <input type="checkbox" name="announce" defaultChecked={values.announce} /> Post it to my channels
+          </label>
+          {message('announce')}
+        </div>
+      </div>
+      {Object.keys(errors)
+        .filter((k) => !['kind', 'title', 'creator', 'finishedOn', 'rating', 'url', 'coverUrl', 'review', 'visibility', 'announce'].includes(k))
+        .map((k) => (
+          <p key={k} className={styles.fieldError}>
+            {errors[k]}
+          </p>
+        ))}
+    </>
+  );
+}

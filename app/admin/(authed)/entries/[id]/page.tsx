@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { formValuesOf } from '@/lib/media/form-values';
+import { readyMediaStore } from '@/lib/media/store';
+import { editEntryAction } from '../../actions';
+import { EntryForm } from '../../EntryForm';
+import styles from '../../admin.module.css';
+
+export const metadata: Metadata = { title: 'Edit entry' };
+
+export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const entry = (await readyMediaStore()).snapshot().entries[id];
+  if (!entry || entry.removed) notFound();
+  return (
+    <section className={styles.card} aria-labelledby="edit-heading">
+      <p>
+        <Link href="/admin">← All entries</Link>
+      </p>
+      <h1 id="edit-heading">Edit “{entry.title}”</h1>
+      <EntryForm action={editEntryAction.bind(null, id)} initial={{ status: 'idle', fields: {}, values: formValuesOf(entry) }} submitLabel="Save changes" />
+    </section>
+  );
+}
