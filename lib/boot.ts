@@ -1,4 +1,5 @@
 import 'server-only';
+import { announceAdminPassword } from './auth/password';
 
 /**
  * Replays every store into memory. The stores are memoized on globalThis, so calling this again
@@ -9,7 +10,10 @@ export async function bootStores(): Promise<void> {
   await Promise.all([readyMediaStore()]);
 }
 
-/** At server start: a store that cannot boot (corrupt log, directory in use) stops the server. */
+/**
+ * At server start: a store that cannot boot (corrupt log, directory in use) stops the server; then
+ * the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner.
+ */
 export async function bootOrExit(): Promise<void> {
   try {
     await bootStores();
@@ -17,4 +21,5 @@ export async function bootOrExit(): Promise<void> {
     console.error(`Shelf cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  announceAdminPassword();
 }

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { isAdmin, NOT_LOGGED_IN } from '@/lib/auth';
 import { describeChanges } from '@/lib/media/describe';
 import { diffEntry, editEntry, logFinished, removeEntry, restoreEntry } from '@/lib/media/commands';
 import { emptyFormValues, formInput, readFormValues, type EntryFormValues } from '@/lib/media/form-values';
@@ -19,6 +20,7 @@ export interface EntryFormState {
 
 export async function logEntryAction(_prev: EntryFormState, form: FormData): Promise<EntryFormState> {
   const values = readFormValues(form);
+  if (!(await isAdmin())) return { status: 'error', message: NOT_LOGGED_IN, fields: {}, values };
   const result = await logFinished(formInput(values));
   if (!result.ok) return { status: 'error', message: 'Not logged: please fix the marked fields.', fields: result.fields, values };
   revalidatePath('/admin');
@@ -33,6 +35,7 @@ export async function logEntryAction(_prev: EntryFormState, form: FormData): Pro
 
 export async function editEntryAction(entryId: string, _prev: EntryFormState, form: FormData): Promise<EntryFormState> {
   const values = readFormValues(form);
+  if (!(await isAdmin())) return { status: 'error', message: NOT_LOGGED_IN, fields: {}, values };
   const before = (await readyMediaStore()).snapshot().entries[entryId];
   const result = await editEntry(entryId, formInput(values));
   if (!result.ok) return { status: 'error', message: result.error, fields: result.fields, values };
@@ -52,12 +55,14 @@ export interface RowActionState {
 }
 
 export async function removeEntryAction(entryId: string): Promise<RowActionState> {
+  if (!(await isAdmin())) return { error: NOT_LOGGED_IN };
   const result = await removeEntry(entryId);
   revalidatePath('/admin');
   return result.ok ? {} : { error: result.error };
 }
 
 export async function restoreEntryAction(entryId: string): Promise<RowActionState> {
+  if (!(await isAdmin())) return { error: NOT_LOGGED_IN };
   const result = await restoreEntry(entryId);
   revalidatePath('/admin');
   return result.ok ? {} : { error: result.error };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { requireAdmin } from '@/lib/auth';
 import { formatDay } from '@/lib/media/dates';
 import { emptyFormValues } from '@/lib/media/form-values';
 import { KIND_INFO } from '@/lib/media/kinds';
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: 'Entries' };
 
 export default async function AdminEntriesPage() {
   await connection();
+  await requireAdmin();
   const entries = allEntries((await readyMediaStore()).snapshot());
   return (
     <>

@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { authorizeApiRequest } from '@/lib/auth';
 import { logFinished } from '@/lib/media/commands';
 import { isKind } from '@/lib/media/kinds';
 import { publicEntry, publicFeed } from '@/lib/media/selectors';
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
 
 /** Logs a finished item: the same validation and command as the admin form. */
 export async function POST(request: Request) {
-  const denied = checkBearer(request);
+  const denied = authorizeApiRequest(request);
   if (denied) return denied;
   const read = await readJsonObject(request);
   if (!read.ok) return read.response;
@@ -32,11 +32,3 @@ export async function POST(request: Request) {
   return json({ entry: result.value }, 201);
 }
 
-function checkBearer(request: Request): Response | null {
-  const token = process.env.ADMIN_TOKEN;
-  if (!token) return jsonError(401, 'API writes are disabled: ADMIN_TOKEN is not set on the server');
-  const given = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  if (!given || !timingSafeEqual(digest(given), digest(token))) return jsonError(401, 'Missing or wrong bearer token');
-  return null;
-}

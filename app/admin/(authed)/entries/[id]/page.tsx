@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { requireAdmin } from '@/lib/auth';
 import { formValuesOf } from '@/lib/media/form-values';
 import { readyMediaStore } from '@/lib/media/store';
 import { editEntryAction } from '../../actions';
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: 'Edit entry' };
 export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
+  await requireAdmin(`/admin/entries/${encodeURIComponent(id)}`);
   const entry = (await readyMediaStore()).snapshot().entries[id];
   if (!entry || entry.removed) notFound();
   return (

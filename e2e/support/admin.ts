@@ -1,0 +1,21 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Logs in through the login form, as the owner does. */
+export async function loginAsOwner(page: Page, baseURL = '') {
+  await page.goto(`${baseURL}/admin`);
+  await page.getByLabel('Password').fill(process.env.E2E_ADMIN_PASSWORD!);
+  await page.getByRole('button', { name: /log in/i }).click();
+  await expect(page.getByRole('heading', { name: 'Log something you finished' })).toBeVisible();
+}
+
+/** Fills the log form; only the fields given are touched. */
+export async function fillEntryForm(page: Page, fields: { kind?: string; title?: string; creator?: string; rating?: string; review?: string; finishedOn?: string; url?: string; private?: boolean }) {
+  if (fields.kind) await page.getByLabel('Kind').selectOption(fields.kind);
+  if (fields.title !== undefined) await page.getByLabel('Title', { exact: true }).fill(fields.title);
+  if (fields.creator !== undefined) await page.locator('#creator').fill(fields.creator);
+  if (fields.rating) await page.getByLabel('Rating').selectOption(fields.rating);
+  if (fields.review !== undefined) await page.getByLabel(/Short review/).fill(fields.review);
+  if (fields.finishedOn) await page.getByLabel('Finished', { exact: true }).fill(fields.finishedOn);
+  if (fields.url !== undefined) await page.getByLabel('Link').fill(fields.url);
+  if (fields.private) await page.getByLabel('Private').check();
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clientKey } from './client-key';
+
+const key = (xff?: string) => clientKey(new Headers(xff === undefined ? {} : { 'x-forwarded-for': xff }));
+
+describe('clientKey', () => {
+  it('is the address Next (or the nearest proxy) saw: the last X-Forwarded-For entry', () => {
+    expect(key('127.0.0.1')).toBe('127.0.0.1');
+    expect(key('203.0.113.9, 198.51.100.4')).toBe('198.51.100.4');
+    // a client-forged first entry does not change the key a proxy appended
+    expect(key('1.2.3.4, 198.51.100.4')).toBe(key('5.6.7.8, 198.51.100.4'));
+  });
+
+  it('treats IPv4-mapped IPv6 as the IPv4 address and ignores blanks', () => {
+    expect(key('::ffff:127.0.0.1')).toBe('127.0.0.1');
+    expect(key('2001:DB8::1 ,  ')).toBe('2001:db8::1');
+  });
+
+  it('falls back to one shared key without the header', () => {
+    expect(key()).toBe('unknown');
+    expect(key('')).toBe('unknown');
+  });
+});
