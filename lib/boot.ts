@@ -1,11 +1,12 @@
 import 'server-only';
+import { orderbookStore } from './orderbook/store';
 
 /**
  * Replays every store into memory. The stores are memoized on globalThis, so calling this again
  * (from a page, or from another copy of this module) costs nothing.
  */
 export async function bootStores(): Promise<void> {
-  await Promise.all([]);
+  await Promise.all([orderbookStore().ready]);
 }
 
 /** At server start: a store that cannot boot (corrupt log, directory in use) stops the server. */
