@@ -6,6 +6,19 @@ const embedAncestors = (process.env.EMBED_ALLOWED_ORIGINS ?? '*').split(/[\s,]+/
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  async rewrites() {
+    return {
+      // /orderbook is a JSON route handler; browsers (Accept: text/html) get the page instead.
+      // beforeFiles: plain (afterFiles) rewrites are only tried after the route handler matched.
+      beforeFiles: [
+        {
+          source: '/orderbook',
+          has: [{ type: 'header', key: 'accept', value: '(.*)text/html(.*)' }],
+          destination: '/orderbook/live',
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       {

@@ -1,13 +1,14 @@
 import 'server-only';
 import { announceAdminPassword } from './auth/password';
+import { readyMediaStore } from './media/store';
+import { orderbookStore } from './orderbook/store';
 
 /**
  * Replays every store into memory. The stores are memoized on globalThis, so calling this again
  * (from a page, or from another copy of this module) costs nothing.
  */
 export async function bootStores(): Promise<void> {
-  const { readyMediaStore } = await import('./media/store');
-  await Promise.all([readyMediaStore()]);
+  await Promise.all([readyMediaStore(), orderbookStore().ready]);
 }
 
 /**

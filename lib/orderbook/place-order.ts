@@ -1,0 +1,25 @@
+import 'server-only';
+import type { Side } from './events';
+import { parseOrderParams } from './order-params';
+import { orderbookStore } from './store';
+
+type Context = { params: Promise<{ user: string; price: string }> };
+
+/**
+ * The handler of GET and POST /buy/<user>/<price> (or /sell/...): validates the path, records
+ * the order, and answers `ok` once it is on disk. Bad input appends nothing and gets 400; a disk
+ * error is not caught, so it reaches the client as a 500 and the server log.
+ */
+export function placeOrderHandler(side: Side) {
+  return async function placeOrder(_request: Request, { params }: Context): Promise<Response> {
+    const parsed = parseOrderParams(await params);
+    if (!parsed.ok) {
+      return Response.json(
+        { error: `invalid ${side} order`, fields: parsed.fields },
+        { status: 400, headers: { 'cache-control': 'no-store' } },
+      );
+    }
+    await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
+    return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  };
+}
