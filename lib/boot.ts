@@ -9,7 +9,10 @@ export async function bootStores(): Promise<void> {
   await Promise.all([readyMediaStore()]);
 }
 
-/** At server start: a store that cannot boot (corrupt log, directory in use) stops the server. */
+/**
+ * At server start: a store that cannot boot (corrupt log, directory in use) stops the server.
+ * Then the announcer starts, after replay, so that replaying the log never posts anything.
+ */
 export async function bootOrExit(): Promise<void> {
   try {
     await bootStores();
@@ -17,4 +20,6 @@ export async function bootOrExit(): Promise<void> {
     console.error(`Shelf cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  const { startAnnouncer } = await import('./announce/start');
+  startAnnouncer();
 }
