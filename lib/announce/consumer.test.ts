@@ -260,6 +260,17 @@ describe('the announcer', () => {
     expect(h.status(id, 'mastodon')).toMatchObject({ state: 'posted', attempts: 6 });
   });
 
+  it('sends to each network one post at a time, in log order', async () => {
+    const { h, nets } = await setup('webhook');
+    await h.shutdown();
+    await h.open({ withoutAnnouncer: true });
+    for (const title of ['First', 'Second', 'Third', 'Fourth']) await h.finish({ title });
+    await h.restart(); // catches up four entries at once
+    await h.idle();
+    expect(nets.webhook.requests.map((r) => r.json.entry.title)).toEqual(['First', 'Second', 'Third', 'Fourth']);
+    expect(nets.webhook.maxConcurrent).toBe(1);
+  });
+
   it('cancels a pending retry for an entry removed meanwhile, with a reason', async () => {
     const { h, nets } = await setup('mastodon');
     nets.mastodon.plan.push({ status: 503 });

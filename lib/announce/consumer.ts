@@ -10,6 +10,7 @@
 //   result. A crash leaves it behind, and the next start re-reads from there: what is recorded is
 //   skipped, what is not is sent again, with the same idempotency key / event id / record key.
 // - One send per entry and channel at a time (a promise chain per pair).
+import 'server-only';
 import type { EnvelopeOf, EventInput } from '../eventstore';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
@@ -71,6 +72,8 @@ class Consumer implements Announcer {
   private readonly jobs = new Map<string, Promise<boolean>>();
   /** Pairs whose result could not be recorded: no more sends until a restart re-reads the log. */
   private readonly halted = new Set<string>();
+  /** One send at a time per network: posts go out in log order, and a bulk import does not flood it. */
+  private readonly lanes = new Map<Channel, Promise<unknown>>();
 
   private started?: Promise<void>;
   private pumping?: Promise<void>;
@@ -297,7 +300,7 @@ class Consumer implements Announcer {
       };
       let posted: Posted;
       try {
-        posted = await untilAborted(client.send(announcement, this.abort.signal), this.abort.signal);
+        posted = await untilAborted(this.inLane(channel, () => client.send(announcement, this.abort.signal)), this.abort.signal);
       } catch (err) {
         // Stopped mid-send: whether the network took it is unknown. Nothing is recorded, and the
         // next start sends again under the same key.
@@ -314,6 +317,16 @@ class Consumer implements Announcer {
       const data = { entryId, channel, postId: posted.postId.slice(0, 512), attempt, ...(posted.url ? { url: posted.url.slice(0, 2000) } : {}) };
       return this.record(key, { id: resultEventId(entryId, channel, 'posted'), type: 'AnnouncementPosted', data });
     }
+  }
+
+  /** Runs `send` after the channel's previous send settles; not at all once stopped. */
+  private inLane<T>(channel: Channel, send: () => Promise<T>): Promise<T> {
+    const run = (this.lanes.get(channel) ?? Promise.resolve()).then(() => {
+      this.abort.signal.throwIfAborted();
+      return send();
+    });
+    this.lanes.set(channel, run.catch(() => {}));
+    return run;
   }
 
   /** Appends a result; if that fails, this pair sends nothing more until a restart (which resends under the same key). */
