@@ -12,8 +12,9 @@ export async function bootStores(): Promise<void> {
 }
 
 /**
- * At server start: a store that cannot boot (corrupt log, directory in use) stops the server; then
- * the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner.
+ * At server start: a store that cannot boot (corrupt log, directory in use) stops the server.
+ * Then the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner, and
+ * the announcer starts, after replay, so that replaying the log never posts anything.
  */
 export async function bootOrExit(): Promise<void> {
   try {
@@ -23,4 +24,6 @@ export async function bootOrExit(): Promise<void> {
     process.exit(1);
   }
   announceAdminPassword();
+  const { startAnnouncer } = await import('./announce/start');
+  startAnnouncer();
 }

@@ -98,6 +98,35 @@ describe('media projection', () => {
     expect(state.entries.a!.announcements.webhook).toEqual({ state: 'posted', attempts: 2, postId: 'p1', url: undefined });
   });
 
+  it('gives a retry the admin asked for a fresh round of attempts, and keeps that through failures', () => {
+    const failed = (attempt: number, final: boolean): MediaEvent => ({
+      type: 'AnnouncementFailed',
+      data: { entryId: 'a', channel: 'mastodon', attempt, error: 'HTTP 503', final },
+    });
+    let state = fold(finished('a', { announce: true }), failed(1, false), failed(2, true));
+    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'failed', attempts: 2, error: 'HTTP 503' });
+    state = mediaReducer(state, envelope({ type: 'AnnouncementRetryRequested', data: { entryId: 'a', channel: 'mastodon' } }));
+    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 2, error: 'HTTP 503', retriedAfter: 2 });
+    state = mediaReducer(state, envelope(failed(3, false)));
+    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 3, error: 'HTTP 503', retriedAfter: 2 });
+    state = mediaReducer(state, envelope({ type: 'AnnouncementPosted', data: { entryId: 'a', channel: 'mastodon', postId: '109', attempt: 4 } }));
+    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'posted', attempts: 4, postId: '109', url: undefined });
+  });
+
+  it('rejects a retry of a channel that has not failed for good', () => {
+    const retry: MediaEvent = { type: 'AnnouncementRetryRequested', data: { entryId: 'a', channel: 'x' } };
+    expect(() => fold(finished('a', { announce: true }), retry)).toThrow(/nothing to retry/);
+    expect(() =>
+      fold(finished('a', { announce: true }), { type: 'AnnouncementFailed', data: { entryId: 'a', channel: 'x', attempt: 1, error: 'e', final: false } }, retry),
+    ).toThrow(/nothing to retry/);
+  });
+
+  it('notes why an entry was not announced', () => {
+    const state = fold(finished('a', { announce: true }), { type: 'AnnouncementSkipped', data: { entryId: 'a', reason: 'not sent: no channel configured' } });
+    expect(state.entries.a!.announceNote).toBe('not sent: no channel configured');
+    expect(state.entries.a!.announcements).toEqual({});
+  });
+
   it('never mutates the state it is given', () => {
     const state = Object.freeze(fold(finished('a'), finished('b')));
     const deepFreeze = (o: object) => {

@@ -11,6 +11,11 @@ export interface AnnouncementStatus {
   postId?: string;
   url?: string;
   error?: string;
+  /**
+   * Attempts made before the latest retry the admin asked for: that retry gets a fresh round of
+   * attempts, so the announcer's last attempt is `retriedAfter + maxAttempts`.
+   */
+  retriedAfter?: number;
 }
 
 export interface Entry extends EntryFields {
@@ -69,13 +74,15 @@ export function mediaReducer(state: MediaState, event: EnvelopeOf<MediaEvent>): 
     }
     case 'AnnouncementFailed': {
       const { entryId, channel, attempt, error, final } = event.data;
-      return withAnnouncement(state, entryId, channel, { state: final ? 'failed' : 'retrying', attempts: attempt, error });
+      const retriedAfter = existing(state, entryId).announcements[channel]?.retriedAfter;
+      const status: AnnouncementStatus = { state: final ? 'failed' : 'retrying', attempts: attempt, error };
+      return withAnnouncement(state, entryId, channel, retriedAfter === undefined ? status : { ...status, retriedAfter });
     }
     case 'AnnouncementRetryRequested': {
       const { entryId, channel } = event.data;
       const current = existing(state, entryId).announcements[channel];
       if (current?.state !== 'failed') throw new Error(`nothing to retry: ${channel} for ${entryId} has not failed`);
-      return withAnnouncement(state, entryId, channel, { ...current, state: 'retrying' });
+      return withAnnouncement(state, entryId, channel, { ...current, state: 'retrying', retriedAfter: current.attempts });
     }
     case 'AnnouncementSkipped': {
       const entry = existing(state, event.data.entryId);

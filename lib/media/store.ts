@@ -1,14 +1,25 @@
 import 'server-only';
-import { sharedStore, type Store } from '../eventstore';
+import { createStore, sharedStore, type Store, type StoreOptions } from '../eventstore';
 import { eventsDir } from '../config/env';
 import { mediaEventSchema, type MediaEvent } from './events';
 import { initialMediaState, mediaReducer, type MediaState } from './projection';
 
 export type MediaStore = Store<MediaState, MediaEvent>;
+export type MediaStoreOptions = StoreOptions<MediaState, MediaEvent>;
+
+/** The media store's options for a directory (`<dir>/media.jsonl`). */
+export function mediaStoreOptions(dir: string, extra: Partial<MediaStoreOptions> = {}): MediaStoreOptions {
+  return { name: 'media', dir, initialState: initialMediaState, reducer: mediaReducer, schema: mediaEventSchema, ...extra };
+}
+
+/** A media store of its own on `dir`: tests, and tools that are not the server. */
+export function createMediaStore(dir: string, extra?: Partial<MediaStoreOptions>): MediaStore {
+  return createStore(mediaStoreOptions(dir, extra));
+}
 
 /** The process-wide media store (`<EVENTS_DIR>/media.jsonl`). */
 export function mediaStore(): MediaStore {
-  return sharedStore({ name: 'media', dir: eventsDir(), initialState: initialMediaState, reducer: mediaReducer, schema: mediaEventSchema });
+  return sharedStore(mediaStoreOptions(eventsDir()));
 }
 
 /** The media store once replayed: what pages, route handlers and actions call. */

@@ -1,6 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import type { Channel } from '@/lib/announce/events';
+import { readFormValues } from '@/lib/media/form-values';
+import { AnnouncePreview } from './AnnouncePreview';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
@@ -12,12 +15,23 @@ const starsText = (r: number) => '★'.repeat(Math.floor(r)) + (r % 1 ? '½' : '
 type Action = (state: EntryFormState, form: FormData) => Promise<EntryFormState>;
 
 /** The log/edit form: validated on the server; errors appear next to their field, with the input kept. */
-export function EntryForm({ action, initial, submitLabel }: { action: Action; initial: EntryFormState; submitLabel: string }) {
+export function EntryForm({
+  action,
+  initial,
+  submitLabel,
+  channels,
+}: {
+  action: Action;
+  initial: EntryFormState;
+  submitLabel: string;
+  /** The announcement channels configured on the server, for the preview. */
+  channels: readonly Channel[];
+}) {
   const [state, formAction, pending] = useActionState(action, initial);
   return (
     // Remounted whenever the server sends new values, so every input shows exactly those.
     <form key={JSON.stringify(state.values)} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
-      <FormFields state={state} />
+      <FormFields state={state} channels={channels} />
       <div className={styles.formFooter}>
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : submitLabel}
@@ -30,8 +44,14 @@ export function EntryForm({ action, initial, submitLabel }: { action: Action; in
   );
 }
 
-function FormFields({ state }: { state: EntryFormState }) {
+function FormFields({ state, channels }: { state: EntryFormState; channels: readonly Channel[] }) {
   const { values, fields: errors } = state;
+  // What the inputs hold now, for the announcement preview (the inputs themselves stay uncontrolled).
+  const [current, setCurrent] = useState(values);
+  const track = (e: React.FormEvent<HTMLElement>) => {
+    const form = (e.target as HTMLInputElement).form;
+    if (form) setCurrent(readFormValues(new FormData(form)));
+  };
   const [kind, setKind] = useState<Kind>(KINDS.includes(values.kind as Kind) ? (values.kind as Kind) : 'book');
   const [reviewLength, setReviewLength] = useState(values.review.length);
   const err = (name: string) =>
@@ -44,7 +64,7 @@ function FormFields({ state }: { state: EntryFormState }) {
     ) : null;
 
   return (
-    <>
+    <div className={styles.form} onInput={track} onChange={track}>
       <div className={styles.row}>
         <div className={styles.field}>
           <label htmlFor="kind">Kind</label>
@@ -130,6 +150,7 @@ function FormFields({ state }: { state: EntryFormState }) {
           {message('announce')}
         </div>
       </div>
+      <AnnouncePreview values={current} channels={channels} />
       {Object.keys(errors)
         .filter((k) => !['kind', 'title', 'creator', 'finishedOn', 'rating', 'url', 'coverUrl', 'review', 'visibility', 'announce'].includes(k))
         .map((k) => (
@@ -137,6 +158,6 @@ function FormFields({ state }: { state: EntryFormState }) {
             {errors[k]}
           </p>
         ))}
-    </>
+    </div>
   );
 }

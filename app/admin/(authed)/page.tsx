@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { configuredChannels } from '@/lib/announce/channels/from-env';
 import { requireAdmin } from '@/lib/auth';
 import { formatDay } from '@/lib/media/dates';
 import { emptyFormValues } from '@/lib/media/form-values';
@@ -9,6 +10,7 @@ import { allEntries } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { ownerToday } from '@/lib/media/today';
 import { logEntryAction, removeEntryAction, restoreEntryAction } from './actions';
+import { AnnouncementStatus } from './AnnouncementStatus';
 import { EntryForm } from './EntryForm';
 import { RowActions } from './RowActions';
 import styles from './admin.module.css';
@@ -23,7 +25,7 @@ export default async function AdminEntriesPage() {
     <>
       <section aria-labelledby="log-heading" className={styles.card}>
         <h1 id="log-heading">Log something you finished</h1>
-        <EntryForm action={logEntryAction} initial={{ status: 'idle', fields: {}, values: emptyFormValues(ownerToday()) }} submitLabel="Log it" />
+        <EntryForm action={logEntryAction} initial={{ status: 'idle', fields: {}, values: emptyFormValues(ownerToday()) }} submitLabel="Log it" channels={configuredChannels()} />
       </section>
 
       <section aria-labelledby="entries-heading">
@@ -46,6 +48,7 @@ export default async function AdminEntriesPage() {
                     {entry.removed && <span className={`${styles.badge} ${styles.badgeDanger}`}>removed</span>}
                   </span>
                 </div>
+                <AnnouncementStatus entry={entry} />
                 <RowActions
                   entryId={entry.id}
                   title={entry.title}

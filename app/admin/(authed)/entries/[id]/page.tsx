@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { configuredChannels } from '@/lib/announce/channels/from-env';
 import { requireAdmin } from '@/lib/auth';
 import { formValuesOf } from '@/lib/media/form-values';
 import { readyMediaStore } from '@/lib/media/store';
@@ -23,7 +24,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
         <Link href="/admin">← All entries</Link>
       </p>
       <h1 id="edit-heading">Edit “{entry.title}”</h1>
-      <EntryForm action={editEntryAction.bind(null, id)} initial={{ status: 'idle', fields: {}, values: formValuesOf(entry) }} submitLabel="Save changes" />
+      <EntryForm action={editEntryAction.bind(null, id)} initial={{ status: 'idle', fields: {}, values: formValuesOf(entry) }} submitLabel="Save changes" channels={configuredChannels()} />
     </section>
   );
 }

@@ -1,0 +1,37 @@
+import { CHANNELS, type Channel } from '@/lib/announce/events';
+import type { Entry } from '@/lib/media/projection';
+import { RetryButton } from './RetryButton';
+import styles from './admin.module.css';
+
+export const CHANNEL_NAMES: Record<Channel, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', webhook: 'Webhook' };
+
+/** Where an entry was announced (with links), what is still being tried, or why nothing was sent. */
+export function AnnouncementStatus({ entry }: { entry: Entry }) {
+  if (!entry.announce) return null;
+  const channels = CHANNELS.filter((c) => entry.announcements[c]);
+  if (channels.length === 0) {
+    return <p className={styles.announce}>{entry.announceNote ?? 'Announcement: waiting to be sent (only entries logged as public with announce on are sent).'}</p>;
+  }
+  return (
+    <ul className={styles.announce} aria-label={`Announcements of ${entry.title}`}>
+      {channels.map((channel) => {
+        const status = entry.announcements[channel]!;
+        const name = CHANNEL_NAMES[channel];
+        return (
+          <li key={channel} data-channel={channel} data-state={status.state}>
+            {status.state === 'posted' && (
+              <>✓ {status.url ? <a href={status.url} target="_blank" rel="noopener noreferrer">Posted to {name}</a> : `Posted to ${name}`}</>
+            )}
+            {status.state === 'retrying' && <>… {name}: retrying (attempt {status.attempts}{status.error ? `: ${status.error}` : ''})</>}
+            {status.state === 'failed' && (
+              <>
+                ✗ {name}: gave up after {status.attempts} attempts: {status.error}{' '}
+                <RetryButton entryId={entry.id} channel={channel} label={`Retry ${name} for ${entry.title}`} />
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
