@@ -1,6 +1,7 @@
-// Framing policy lives here so that every response carries it, pages and route handlers alike:
-// /embed may be framed by EMBED_ALLOWED_ORIGINS (default any), everything else never.
-const embedAncestors = (process.env.EMBED_ALLOWED_ORIGINS ?? '*').split(/[\s,]+/).filter(Boolean).join(' ') || '*';
+// Framing policy: every response but /embed refuses to be framed, set here so that pages and route
+// handlers alike carry it. /embed's own Content-Security-Policy (frame-ancestors from
+// EMBED_ALLOWED_ORIGINS, default any) is set by proxy.ts at request time: headers() here are fixed
+// at build time, and the allowed origins should change with a restart, not a rebuild.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,6 +17,8 @@ const nextConfig = {
           has: [{ type: 'header', key: 'accept', value: '(.*)text/html(.*)' }],
           destination: '/orderbook/live',
         },
+        // The page's own client requests (router.refresh() on a live update) carry `RSC: 1`, not text/html.
+        { source: '/orderbook', has: [{ type: 'header', key: 'rsc', value: '1' }], destination: '/orderbook/live' },
       ],
     };
   },
@@ -32,10 +35,7 @@ const nextConfig = {
       },
       {
         source: '/embed',
-        headers: [
-          { key: 'Content-Security-Policy', value: `frame-ancestors ${embedAncestors}` },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-        ],
+        headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }],
       },
     ];
   },

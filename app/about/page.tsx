@@ -6,6 +6,7 @@ import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { publicFeed, yearSummary } from '@/lib/media/selectors';
 import { ownerToday } from '@/lib/media/today';
 import { readyMediaStore } from '@/lib/media/store';
+import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { FeedItem } from '@/lib/ui/FeedItem';
 import feedStyles from '@/lib/ui/feed.module.css';
 import styles from './about.module.css';
@@ -25,7 +26,8 @@ export default async function AboutPage({ searchParams }: { searchParams: Promis
   await connection(); // rendered per request from the live snapshot, never at build time
   const { kind: kindParam } = await searchParams;
   const kind = typeof kindParam === 'string' && isKind(kindParam) ? kindParam : undefined;
-  const state = (await readyMediaStore()).snapshot();
+  const store = await readyMediaStore();
+  const state = store.snapshot();
   const { ownerName, ownerBio } = siteConfig();
   const entries = publicFeed(state, { kinds: kind ? [kind] : undefined });
   const year = ownerToday().slice(0, 4);
@@ -34,6 +36,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="page">
+      <LiveRefresh stream="media" since={store.version()} />
       <header className={styles.intro}>
         <h1>{ownerName}</h1>
         <p className={styles.bio}>{ownerBio}</p>

@@ -17,7 +17,7 @@ export function FeedItem({ entry, covers = true, ratings = true, reviews = true,
   const kind = KIND_INFO[entry.kind];
   const linkProps = newTab ? { target: '_blank', rel: 'noopener noreferrer' } : { rel: 'noopener' };
   return (
-    <article className={styles.item} data-entry-id={entry.id} data-kind={entry.kind}>
+    <article className={styles.item} id={`entry-${entry.id}`} data-entry-id={entry.id} data-kind={entry.kind}>
       {covers && (
         <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
           {entry.coverUrl ? (

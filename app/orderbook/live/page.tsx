@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import type { Order } from '@/lib/orderbook/state';
 import { bestAsk, bestBid, recentTrades, spread } from '@/lib/orderbook/selectors';
+import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { orderbookStore } from '@/lib/orderbook/store';
 import { OrderForm } from './order-form';
 import styles from './page.module.css';
@@ -25,6 +26,7 @@ export default async function OrderbookPage() {
 
   return (
     <main className="page page-wide">
+      <LiveRefresh stream="orderbook" since={version} />
       <h1>Orderbook</h1>
       <p className="muted">
         A toy market rebuilt from its event log: every order is one unit, and an order that meets the best

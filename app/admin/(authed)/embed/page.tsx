@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { requireAdmin } from '@/lib/auth';
+import { siteConfig } from '@/lib/config/site';
+import { EmbedBuilder } from './EmbedBuilder';
+
+export const metadata: Metadata = { title: 'Embed' };
+export const dynamic = 'force-dynamic'; // SITE_URL is read at run time
+
+/** Admin: choose the widget's options, preview it live, copy the snippet for another site. */
+export default async function EmbedAdminPage() {
+  await requireAdmin();
+  const { siteUrl } = siteConfig();
+  return (
+    <>
+      <h1>Embed</h1>
+      <p className="muted">
+        Show what you finished on any other site: pick the options, check the preview, then paste the snippet into
+        your blog&apos;s HTML. The widget updates itself when you log something new.
+      </p>
+      <EmbedBuilder siteUrl={siteUrl} />
+    </>
+  );
+}

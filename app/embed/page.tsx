@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { siteConfig } from '@/lib/config/site';
+import { GridTile } from '@/lib/embed/GridTile';
+import gridStyles from '@/lib/embed/grid.module.css';
+import { parseEmbedOptions } from '@/lib/embed/options';
+import { ReportHeight } from '@/lib/embed/ReportHeight';
+import { LiveRefresh } from '@/lib/live/LiveRefresh';
+import { publicFeed } from '@/lib/media/selectors';
+import { readyMediaStore } from '@/lib/media/store';
+import { FeedItem } from '@/lib/ui/FeedItem';
+import feedStyles from '@/lib/ui/feed.module.css';
+import styles from './embed.module.css';
+
+export const metadata: Metadata = { title: 'Recently finished', robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The widget other sites frame (see public/embed.js): the public feed and nothing else, rendered
+ * from the live snapshot. The root layout adds no chrome, so this page is all there is.
+ */
+export default async function EmbedPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection(); // per request, never prerendered
+  const options = parseEmbedOptions(await searchParams);
+  const store = await readyMediaStore();
+  const entries = publicFeed(store.snapshot(), { kinds: options.kinds, limit: options.limit });
+  const { ownerName } = siteConfig();
+
+  return (
+    <ReportHeight className={styles.root} data-theme={options.theme} data-layout={options.layout}>
+      <LiveRefresh stream="media" since={store.version()} />
+      {entries.length === 0 ? (
+        <p className={styles.empty}>Nothing finished yet.</p>
+      ) : options.layout === 'grid' ? (
+        <ol className={gridStyles.grid} data-testid="embed-feed">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <GridTile entry={entry} ratings={options.ratings} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <ol className={feedStyles.list} data-testid="embed-feed">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <FeedItem entry={entry} covers={options.covers} ratings={options.ratings} reviews={options.reviews} newTab />
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className={styles.footer}>
+        <a href="/about" target="_blank" rel="noopener">
+          {ownerName}
+        </a>{' '}
+        · via Shelf
+      </p>
+    </ReportHeight>
+  );
+}

@@ -1,0 +1,40 @@
+// Atom 1.0 (RFC 4287) of the public feed.
+import { KIND_INFO } from '../media/kinds';
+import { entryHeadline, entryHtml, entryPermalink, feedLinks, feedTitle, feedUpdated, type FeedInput } from './entry-content';
+import { escapeXml as x } from './xml';
+
+export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
+
+export function atomFeed(input: FeedInput): string {
+  const { siteUrl, ownerName, description, entries } = input;
+  const links = feedLinks(input, 'feed.xml');
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${x(links.self)}</id>`,
+    `  <title type="text">${x(feedTitle(input))}</title>`,
+    `  <subtitle type="text">${x(description)}</subtitle>`,
+    `  <updated>${x(feedUpdated(entries))}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(links.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(links.home)}"/>`,
+    `  <author><name>${x(ownerName)}</name><uri>${x(`${siteUrl}/about`)}</uri></author>`,
+    '  <generator>Shelf</generator>',
+  ];
+  for (const entry of entries) {
+    const permalink = entryPermalink(siteUrl, entry);
+    lines.push(
+      '  <entry>',
+      `    <id>${x(permalink)}</id>`,
+      `    <title type="text">${x(entryHeadline(entry))}</title>`,
+      `    <link rel="alternate" type="text/html" href="${x(permalink)}"/>`,
+      ...(entry.url ? [`    <link rel="related" href="${x(entry.url)}"/>`] : []),
+      `    <published>${x(entry.loggedAt)}</published>`,
+      `    <updated>${x(entry.updatedAt)}</updated>`,
+      `    <category term="${x(entry.kind)}" label="${x(KIND_INFO[entry.kind].label)}"/>`,
+      `    <content type="html">${x(entryHtml(entry))}</content>`,
+      '  </entry>',
+    );
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}

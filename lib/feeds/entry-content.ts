@@ -1,0 +1,74 @@
+// What a feed says about one entry, shared by the Atom and JSON Feed writers.
+import { formatDay } from '../media/dates';
+import { KIND_INFO, type Kind } from '../media/kinds';
+import type { Entry } from '../media/projection';
+import { escapeHtml } from './xml';
+
+/** "Finished reading Dune", "Finished listening to Hardcore History". */
+export const entryHeadline = (entry: Entry) => `Finished ${KIND_INFO[entry.kind].verb} ${entry.title}`;
+
+/** The entry's place on the About page: also its id in the feeds (stable as long as SITE_URL is). */
+export const entryPermalink = (siteUrl: string, entry: Entry) => `${siteUrl}/about#entry-${encodeURIComponent(entry.id)}`;
+
+/** The lines of a plain-text description: creator, rating, finished date, review. */
+function facts(entry: Entry): { kindLine: string; rating?: string; finished: string } {
+  const info = KIND_INFO[entry.kind];
+  return {
+    kindLine: entry.creator ? `${info.label} by ${entry.creator}` : info.label,
+    rating: entry.rating !== undefined ? `Rated ${entry.rating} out of 5` : undefined,
+    finished: `Finished ${formatDay(entry.finishedOn)}`,
+  };
+}
+
+export function entryText(entry: Entry): string {
+  const f = facts(entry);
+  const lines = [f.kindLine, f.rating, f.finished].filter(Boolean).join('\n');
+  return [lines, entry.review, entry.url].filter(Boolean).join('\n\n');
+}
+
+/** The same as HTML; every piece of user text is escaped (a review with markup shows the markup). */
+export function entryHtml(entry: Entry): string {
+  const f = facts(entry);
+  const parts = [`<p>${escapeHtml(f.kindLine)}</p>`];
+  if (f.rating) parts.push(`<p>${escapeHtml(f.rating)}</p>`);
+  parts.push(`<p>${escapeHtml(f.finished)}</p>`);
+  if (entry.review) parts.push(`<blockquote><p>${escapeHtml(entry.review)}</p></blockquote>`);
+  if (entry.url) parts.push(`<p><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a></p>`);
+  return parts.join('\n');
+}
+
+export interface FeedInput {
+  /** Absolute, no trailing slash (`siteConfig().siteUrl`). */
+  siteUrl: string;
+  ownerName: string;
+  description: string;
+  /** The kinds asked for; empty is every kind. */
+  kinds: readonly Kind[];
+  /** Public entries, newest first. */
+  entries: readonly Entry[];
+}
+
+/** "Ada: recently finished", or "Ada: books and games". */
+export function feedTitle({ ownerName, kinds }: Pick<FeedInput, 'ownerName' | 'kinds'>): string {
+  if (kinds.length === 0) return `${ownerName}: recently finished`;
+  const names = kinds.map((k) => KIND_INFO[k].plural);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${ownerName}: ${list}`;
+}
+
+/** The feed's own address and its HTML page, both keeping the kind filter. */
+export function feedLinks({ siteUrl, kinds }: Pick<FeedInput, 'siteUrl' | 'kinds'>, file: 'feed.xml' | 'feed.json') {
+  const query = kinds.length > 0 ? `?kind=${kinds.join(',')}` : '';
+  return {
+    self: `${siteUrl}/${file}${query}`,
+    // The About page filters by one kind at a time.
+    home: `${siteUrl}/about${kinds.length === 1 ? query : ''}`,
+  };
+}
+
+/** When the feed last changed: its most recently updated entry (a fixed past instant when empty). */
+export function feedUpdated(entries: readonly Entry[]): string {
+  let latest = '1970-01-01T00:00:00.000Z';
+  for (const e of entries) if (e.updatedAt > latest) latest = e.updatedAt;
+  return latest;
+}
