@@ -1,8 +1,8 @@
 // The announcer's checkpoint: the seq up to which every event's announcements are settled.
 // One small JSON file, replaced atomically so a crash leaves either the old or the new one.
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomically } from '../fs/write-atomically';
 
 export const CHECKPOINT_FILE = 'announcer.checkpoint.json';
 
@@ -28,25 +28,7 @@ export async function readCheckpoint(file: string): Promise<number | undefined> 
   return parsed.data.seq;
 }
 
-/** Temp file, fsync, rename over the old one, fsync the directory (so the rename itself is durable). */
+/** Replaced atomically: a crash leaves the old checkpoint or the new one. */
 export async function writeCheckpoint(file: string, seq: number): Promise<void> {
-  const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
-  const fh = await open(temp, 'w');
-  try {
-    await fh.writeFile(`${JSON.stringify({ seq, savedAt: new Date().toISOString() })}\n`);
-    await fh.sync();
-  } catch (err) {
-    await fh.close();
-    await unlink(temp).catch(() => {});
-    throw err;
-  }
-  await fh.close();
-  await rename(temp, file);
-  const dh = await open(dir, 'r');
-  try {
-    await dh.sync();
-  } finally {
-    await dh.close();
-  }
+  await writeFileAtomically(file, `${JSON.stringify({ seq, savedAt: new Date().toISOString() })}\n`);
 }

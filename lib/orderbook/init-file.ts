@@ -1,6 +1,7 @@
 import 'server-only';
 import { existsSync, statSync } from 'node:fs';
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from '../fs/write-atomically';
 import { join } from 'node:path';
 import { encodeInitState, initialOrderbook, INIT_FILE, parseInitState } from './init-state';
 import type { OrderbookState } from './state';
@@ -30,31 +31,12 @@ export async function loadInitState({ dir, depth, tradeHistory, logFile, warn = 
     if (existsSync(logFile) && statSync(logFile).size > 0) {
       warn(`${file} is missing but ${logFile} has events: writing a fresh (empty) initial state to replay them on`);
     }
-    await writeFileAtomically(dir, file, encodeInitState(state));
+    await writeFileAtomically(file, encodeInitState(state));
     return state;
   }
   try {
     return parseInitState(text, { depth, tradeHistory });
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-/** temp file + fsync + rename + fsync of the directory: after a crash the file is whole or absent. */
-export async function writeFileAtomically(dir: string, file: string, contents: string): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(contents);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, file);
-  const dh = await open(dir, 'r');
-  try {
-    await dh.sync();
-  } finally {
-    await dh.close();
   }
 }
