@@ -47,8 +47,8 @@ export default async function AdminEntriesPage() {
                     {entry.visibility === 'private' && <span className={styles.badge}>private</span>}
                     {entry.removed && <span className={`${styles.badge} ${styles.badgeDanger}`}>removed</span>}
                   </span>
+                  <AnnouncementStatus entry={entry} />
                 </div>
-                <AnnouncementStatus entry={entry} />
                 <RowActions
                   entryId={entry.id}
                   title={entry.title}
