@@ -31,7 +31,8 @@ export async function serveFromRenderCache(request: NextRequest, routes: readonl
     const { page, hit } = await pageCache().getOrRender(url, version, () => renderPage(url));
     return replay(page, hit);
   } catch (err) {
-    console.error(`render cache: could not render ${url}, letting Next serve it`, err);
+    // Once per process: if the server cannot reach itself (RENDER_CACHE_ORIGIN), every request would say so.
+    singleton('render-cache:warned', () => console.error(`render cache: could not render ${url} (pages are served uncached):`, err));
     return NextResponse.next();
   }
 }
