@@ -8,24 +8,39 @@ import { createStore, type StoreOptions } from '../lib/eventstore';
 
 type AnyOptions = StoreOptions<unknown, { type: string; data: unknown }>;
 
-/** The real orderbook's store options when lib/orderbook exists in this tree, else undefined. */
+/**
+ * The real orderbook's store options when lib/orderbook exists in this tree, else undefined:
+ * an options object, or a function named like `orderbookStoreOptions` taking `{ dir, depth }`
+ * (or the directory). No other export is called: one might open the process-wide store.
+ */
 async function realOrderbookOptions(dir: string): Promise<AnyOptions | undefined> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = await import('../lib/orderbook/store-options' as string);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module/.test(String(err))) return undefined;
-    throw err;
-  }
-  // Accept either an options object or a function of the directory that returns one.
-  for (const value of Object.values(mod)) {
-    const candidate = typeof value === 'function' ? (value as (d: string) => unknown)(dir) : value;
-    if (candidate && typeof candidate === 'object' && 'reducer' in candidate && 'schema' in candidate) {
-      return { ...(candidate as AnyOptions), dir };
+  for (const path of ['../lib/orderbook/store-options', '../lib/orderbook/store']) {
+    let mod: Record<string, unknown>;
+    try {
+      mod = await import(path);
+    } catch (err) {
+      // Absent only if the module itself is missing; a missing import inside it is a real error.
+      const missing = /Cannot find module '([^']+)'/.exec(String(err))?.[1] ?? '';
+      if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && missing.includes(path.slice(2))) continue;
+      throw err;
     }
+    for (const [name, value] of Object.entries(mod)) {
+      const candidates: unknown[] = [];
+      if (typeof value === 'function' && /StoreOptions$/.test(name)) {
+        const make = value as (arg: unknown) => unknown;
+        candidates.push(make({ dir, depth: 100, warn: () => {} }));
+        if (!isOptions(candidates[0])) candidates.push(make(dir));
+      } else candidates.push(value);
+      const options = candidates.find(isOptions);
+      if (options) return { ...options, dir };
+    }
+    throw new Error(`${path} exports no store options (an object, or a function named *StoreOptions of { dir, depth })`);
   }
-  throw new Error('lib/orderbook/store-options exports no store options (an object or a function of dir with reducer and schema)');
+  return undefined;
 }
+
+const isOptions = (value: unknown): value is AnyOptions =>
+  typeof value === 'object' && value !== null && 'reducer' in value && 'schema' in value && 'name' in value;
 
 async function main() {
   const [dir, which = 'real'] = process.argv.slice(2);
