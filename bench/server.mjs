@@ -1,6 +1,6 @@
 // Starts the production build on a free port in 3700-3799 with a fresh events directory.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,7 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
+      rmSync(eventsDir, { recursive: true, force: true });
     },
   };
 }
