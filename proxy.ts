@@ -1,34 +1,47 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { ADMIN_PATH_HEADER } from './lib/auth/return-path';
-import { embedContentSecurityPolicy } from './lib/embed/frame-policy';
+import type { NextRequest } from 'next/server';
+import { adminHeaders } from '@/lib/auth/admin-proxy';
+import { withEmbedFramePolicy } from '@/lib/embed/frame-policy';
+import { serveFromRenderCache, type CachedRoute } from '@/lib/render-cache/proxy';
 
-// Next allows one proxy; it runs only for the paths in `matcher`, each handled by its own function.
-export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname === '/embed' ? embedHeaders() : adminHeaders(request);
+// Next allows one proxy. It runs only for the paths in `matcher` below:
+// - /admin: the visited path for the login's return, and no caching (lib/auth/admin-proxy.ts);
+// - /about, /embed: rendered once per state version and replayed from memory until the next
+//   write (lib/render-cache); /embed also gets who may frame it, at request time.
+
+// Keep this list and the matcher in step.
+const cachedRoutes: CachedRoute[] = [
+  { path: '/about', stores: ['media'] },
+  { path: '/embed', stores: ['media'] },
+];
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminHeaders(request);
+  const response = await serveFromRenderCache(request, cachedRoutes);
+  return pathname === '/embed' ? withEmbedFramePolicy(response) : response;
 }
 
-/**
- * /admin: checks nothing (pages and actions verify the session themselves); it tells them which
- * path is being visited, so a logged-out visit returns there after login, and keeps admin
- * responses out of every cache.
- */
-function adminHeaders(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set(ADMIN_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set('cache-control', 'no-store');
-  return response;
-}
-
-/**
- * /embed: who may frame the widget, from EMBED_ALLOWED_ORIGINS at request time, so a change needs a
- * restart rather than a rebuild (next.config.mjs headers() are fixed at build time). Every other
- * path keeps next.config.mjs's refusal to be framed.
- */
-function embedHeaders() {
-  const response = NextResponse.next();
-  response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS));
-  return response;
-}
-
-export const config = { matcher: ['/admin', '/admin/:path*', '/embed'] };
+// Literal constants only: Next reads the matcher at build time. The cache's own render request
+// (x-shelf-render), RSC requests (rsc) and server actions (next-action) skip the proxy entirely.
+export const config = {
+  matcher: [
+    '/admin',
+    '/admin/:path*',
+    {
+      source: '/about',
+      missing: [
+        { type: 'header', key: 'x-shelf-render' },
+        { type: 'header', key: 'rsc' },
+        { type: 'header', key: 'next-action' },
+      ],
+    },
+    {
+      source: '/embed',
+      missing: [
+        { type: 'header', key: 'x-shelf-render' },
+        { type: 'header', key: 'rsc' },
+        { type: 'header', key: 'next-action' },
+      ],
+    },
+  ],
+};

@@ -16,9 +16,13 @@ export interface LogLine {
 
 /**
  * Reads a JSON-lines file in fixed-size chunks (memory stays flat however long the log is),
- * yielding each line with its byte offset. A missing file yields nothing.
+ * yielding each line with its byte offset, from byte `from` on (a line start, numbered
+ * `firstLineNo`). A missing file yields nothing.
  */
-export function* scanLines(file: string, chunkSize = 4 << 20): Generator<LogLine> {
+export function* scanLines(
+  file: string,
+  { chunkSize = 4 << 20, from = 0, firstLineNo = 1 }: { chunkSize?: number; from?: number; firstLineNo?: number } = {},
+): Generator<LogLine> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -28,12 +32,14 @@ export function* scanLines(file: string, chunkSize = 4 << 20): Generator<LogLine
   }
   try {
     let carry = Buffer.alloc(0);
-    let carryOffset = 0;
-    let lineNo = 0;
+    let carryOffset = from;
+    let position = from;
+    let lineNo = firstLineNo - 1;
     const chunk = Buffer.allocUnsafe(chunkSize);
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunkSize, null);
+      const n = readSync(fd, chunk, 0, chunkSize, position);
       if (n === 0) break;
+      position += n;
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;
       for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventRejectedError, EventValidationError } from './errors';
+import { hashId } from './id-index';
 import { counterReducer, initialCounter, openCounter, tempDir, type CounterEvent } from './testing/counter';
 import type { EnvelopeOf, Store } from './types';
 import type { CounterState } from './testing/counter';
@@ -81,6 +82,30 @@ describe('dispatch', () => {
     expect(b).toEqual(a);
     expect(logLines(dir)).toHaveLength(2);
     expect(store.snapshot().total).toBe(4);
+  });
+
+  it('tells apart two client ids whose index hashes collide, also after a restart', async () => {
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `key-${i}`;
+      const other = byHash.get(hashId(id));
+      if (other !== undefined) pair = [other, id];
+      else byHash.set(hashId(id), id);
+    }
+    const [a, b] = pair;
+    const dir = tempDir();
+    const store = counter(dir);
+    await store.ready;
+    const first = await store.dispatch(added(1, a));
+    const second = await store.dispatch(added(2, b));
+    expect(second.seq).toBe(2);
+    expect(await store.dispatch(added(9, a))).toEqual(first);
+    await store.close();
+    const again = counter(dir);
+    await again.ready;
+    expect(await again.dispatch(added(9, b))).toEqual(second);
+    expect(again.version()).toBe(2);
   });
 
   it('group-commits concurrent dispatches: one fsync for many events, order kept', async () => {

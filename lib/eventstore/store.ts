@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, truncateSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeEnvelope, parseEnvelope } from './envelope';
@@ -10,8 +10,11 @@ import {
   StoreBrokenError,
 } from './errors';
 import { lockDirectory } from './lock';
+import { hashId, IdIndex } from './id-index';
+import { indexLines, lineSeqAndId } from './log-index';
 import { scanLines, readLineRange } from './log-lines';
 import { OffsetIndex } from './offset-index';
+import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot';
 import type {
   DomainEvent,
   Envelope,
@@ -25,6 +28,7 @@ import type {
 /** The most events one write + fsync carries; bounds a batch's memory under a burst. */
 const MAX_BATCH = 1024;
 const MAX_ID_LENGTH = 128;
+const SNAPSHOT_EVERY = 10_000;
 
 interface Pending {
   type: string;
@@ -47,8 +51,9 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private seq = 0;
   /** Bytes of the log that hold committed events. */
   private size = 0;
-  private readonly ids = new Map<string, number>();
-  private readonly offsets = new OffsetIndex();
+  private ids = new IdIndex();
+  private offsets = new OffsetIndex();
+  private lastId = '';
   /** States kept every `checkpointEvery` events (seq ascending, starting with the initial state). */
   private readonly checkpoints: { seq: number; state: S }[] = [];
   private readonly checkpointEvery: number;
@@ -61,10 +66,18 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private broken?: Error;
   private closed = false;
 
+  private readonly snapshotFile: string;
+  /** The seq the boot snapshot was taken at: checkpoints before it are rebuilt only when asked for. */
+  private bootSnapshotSeq = 0;
+  private olderCheckpoints?: Promise<void>;
+  private lastSnapshotSeq = 0;
+  private snapshotting?: Promise<void>;
+
   constructor(private readonly options: StoreOptions<S, E>) {
     this.name = options.name;
     this.file = join(options.dir, `${options.name}.jsonl`);
     this.checkpointEvery = options.checkpointEvery ?? 1000;
+    this.snapshotFile = join(options.dir, `${options.name}.snapshot.json`);
     this.ready = this.boot();
     // Marks the rejection as handled; whoever awaits `ready` still sees it.
     this.ready.catch(() => {});
@@ -95,7 +108,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       if (typeof input.id !== 'string' || input.id === '' || input.id.length > MAX_ID_LENGTH) {
         throw new Error(`event id must be a non-empty string of at most ${MAX_ID_LENGTH} characters`);
       }
-      const seq = this.ids.get(input.id);
+      const seq = this.seqOfId(input.id);
       if (seq !== undefined) return (await this.read(seq, seq))[0] as EnvelopeOf<T>;
     }
     return new Promise<Envelope>((resolve, reject) => {
@@ -108,6 +121,13 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     await this.ready;
     if (!Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
       throw new RangeError(`no state at ${seq}: ${this.name} has events 1..${this.seq}`);
+    }
+    if (seq < this.bootSnapshotSeq) {
+      this.olderCheckpoints ??= this.rebuildOlderCheckpoints().catch((err) => {
+        this.olderCheckpoints = undefined; // a later call may try again
+        throw err;
+      });
+      await this.olderCheckpoints;
     }
     const base = this.checkpointAtOrBefore(seq);
     let state = base.state;
@@ -134,6 +154,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.closed = true;
     await this.ready.catch(() => {});
     await this.flushing;
+    await this.snapshotting;
     await this.fh?.close();
     this.releaseLock?.();
   }
@@ -147,8 +168,10 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       const init = this.options.initialState;
       this.state = typeof init === 'function' ? await (init as () => S | Promise<S>)() : init;
       this.checkpoints.push({ seq: 0, state: this.state });
+      this.restoreSnapshot();
       this.replay();
       this.fh = await open(this.file, 'a');
+      this.maybeSnapshot();
     } catch (err) {
       this.releaseLock();
       throw err;
@@ -158,7 +181,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   /** Folds the log into memory. Any bad line but a torn last one stops the boot, file untouched. */
   private replay(): void {
     const { reducer } = this.options;
-    for (const line of scanLines(this.file)) {
+    for (const line of scanLines(this.file, { from: this.size, firstLineNo: this.seq + 1 })) {
       const parsed = parseEnvelope(line.text, this.options);
       if (!line.terminated) {
         this.repairTail(line.offset, line.text, parsed.ok && parsed.event.seq === this.seq + 1);
@@ -169,8 +192,9 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       if (event.seq !== this.seq + 1) {
         throw new CorruptLogError(this.file, line.lineNo, `seq ${event.seq} where ${this.seq + 1} was expected`);
       }
-      if (this.ids.has(event.id)) {
-        throw new CorruptLogError(this.file, line.lineNo, `id ${event.id} repeats event ${this.ids.get(event.id)}`);
+      const earlier = this.seqOfId(event.id);
+      if (earlier !== undefined) {
+        throw new CorruptLogError(this.file, line.lineNo, `id ${event.id} repeats event ${earlier}`);
       }
       try {
         this.state = reducer(this.state, event as EnvelopeOf<E>);
@@ -204,9 +228,32 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   private record(event: Envelope, offset: number): void {
     this.seq = event.seq;
-    this.ids.set(event.id, event.seq);
+    this.lastId = event.id;
+    this.ids.add(hashId(event.id), event.seq);
     this.offsets.push(offset);
     if (event.seq % this.checkpointEvery === 0) this.checkpoints.push({ seq: event.seq, state: this.state });
+  }
+
+  /**
+   * The seq of the event recorded with this id, if any. The index holds hashes: each candidate is
+   * confirmed by reading its id from the log (`end`: where the indexed part of the log ends).
+   */
+  private seqOfId(id: string, end = this.size): number | undefined {
+    const candidates = this.ids.candidates(hashId(id));
+    if (candidates.length === 0) return undefined;
+    const fd = openSync(this.file, 'r');
+    try {
+      for (const seq of candidates) {
+        const from = this.offsets.at(seq);
+        const to = seq < this.offsets.count ? this.offsets.at(seq + 1) : end;
+        const buf = Buffer.allocUnsafe(to - from);
+        readSync(fd, buf, 0, buf.length, from);
+        if (lineSeqAndId(buf, 0, buf.length - 1)?.id === id) return seq;
+      }
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private checkpointAtOrBefore(seq: number): { seq: number; state: S } {
@@ -222,6 +269,90 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   private assertBooted(): void {
     if (this.fh === undefined) throw new Error(`store ${this.name} is not ready: await store.ready first`);
+  }
+
+  // --- snapshots --------------------------------------------------------------------------
+
+  /**
+   * Starts from the snapshot when there is a usable one: its state, and the offsets and ids of
+   * the events it covers indexed straight from the log's bytes (no parsing, no reducer). It must
+   * match the log (the event it ends with is really there, with that id, ending at that byte);
+   * otherwise it is ignored with a warning and the whole log is replayed.
+   */
+  private restoreSnapshot(): void {
+    const config = this.options.snapshot;
+    if (!config) return;
+    const warn = this.options.warn ?? ((m: string) => console.warn(m));
+    const read = readSnapshot<S>(this.snapshotFile, String(config.version));
+    if (!read) return;
+    const reject = (reason: string) => {
+      warn(`${this.snapshotFile}: not used (${reason}); replaying the whole log`);
+      this.ids = new IdIndex();
+      this.offsets = new OffsetIndex();
+    };
+    if (!read.ok) return reject(read.reason);
+    const snap = read.snapshot;
+    this.ids = new IdIndex(snap.seq);
+    this.offsets = new OffsetIndex(snap.seq);
+    const indexed = indexLines(this.file, snap.size, (seq, idHash, offset) => {
+      this.ids.add(idHash, seq);
+      this.offsets.push(offset);
+    });
+    if (!indexed.ok) return reject(`it does not match ${this.file}: ${indexed.reason}`);
+    if (indexed.count !== snap.seq) return reject(`it covers ${snap.seq} events, the log has ${indexed.count} in ${snap.size} bytes`);
+    if (this.offsets.at(snap.seq) !== snap.lastOffset || this.seqOfId(snap.lastId, snap.size) !== snap.seq) {
+      return reject(`event ${snap.seq} of the log is not the one it was taken at`);
+    }
+    this.state = snap.state;
+    this.seq = snap.seq;
+    this.lastId = snap.lastId;
+    this.size = snap.size;
+    this.checkpoints.push({ seq: snap.seq, state: snap.state });
+    this.bootSnapshotSeq = this.lastSnapshotSeq = snap.seq;
+  }
+
+  /** Writes a new snapshot in the background once `every` events came after the last one. */
+  private maybeSnapshot(): void {
+    const config = this.options.snapshot;
+    if (!config || this.snapshotting || this.broken || this.seq === 0) return;
+    if (this.seq - this.lastSnapshotSeq < (config.every ?? SNAPSHOT_EVERY)) return;
+    // Captured together, in one tick: the state of exactly these committed bytes.
+    const snapshot: Snapshot<S> = {
+      format: 1,
+      version: String(config.version),
+      seq: this.seq,
+      lastId: this.lastId,
+      lastOffset: this.offsets.at(this.seq),
+      size: this.size,
+      writtenAt: new Date().toISOString(),
+      state: this.state,
+    };
+    this.snapshotting = writeSnapshot(this.snapshotFile, snapshot)
+      .then(() => {
+        this.lastSnapshotSeq = snapshot.seq;
+      })
+      .catch((err) => console.error(`${this.snapshotFile}: could not write the snapshot (the log is unaffected):`, err))
+      .finally(() => {
+        this.snapshotting = undefined;
+      });
+  }
+
+  /**
+   * After a boot from a snapshot there are no checkpoints before it: the first `stateAt` of an
+   * earlier seq replays the log up to the snapshot once, keeping a checkpoint every
+   * `checkpointEvery` events as a full replay would have.
+   */
+  private async rebuildOlderCheckpoints(): Promise<void> {
+    const { reducer } = this.options;
+    const end = this.bootSnapshotSeq;
+    let state = this.checkpoints[0]!.state;
+    const rebuilt: { seq: number; state: S }[] = [];
+    for (let from = 1; from <= end; from += this.checkpointEvery) {
+      const to = Math.min(end, from + this.checkpointEvery - 1);
+      for (const event of await this.read(from, to)) state = reducer(state, event);
+      if (to % this.checkpointEvery === 0 && to < end) rebuilt.push({ seq: to, state });
+    }
+    this.checkpoints.splice(1, 0, ...rebuilt);
   }
 
   // --- writes -----------------------------------------------------------------------------
@@ -245,7 +376,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     const repeats: { pending: Pending; id: string }[] = [];
 
     for (const pending of batch) {
-      if (pending.id !== undefined && (this.ids.has(pending.id) || inBatch.has(pending.id))) {
+      if (pending.id !== undefined && (inBatch.has(pending.id) || this.seqOfId(pending.id) !== undefined)) {
         repeats.push({ pending, id: pending.id });
         continue;
       }
@@ -286,12 +417,16 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       this.size = offset;
       for (const a of accepted) this.notify(a.event as EnvelopeOf<E>, a.state);
       for (const a of accepted) a.pending.resolve(a.event);
+      this.maybeSnapshot();
     }
 
     for (const r of repeats) {
       const own = inBatch.get(r.id);
       if (own) r.pending.resolve(own);
-      else this.read(this.ids.get(r.id)!, this.ids.get(r.id)!).then(([e]) => r.pending.resolve(e!), r.pending.reject);
+      else {
+        const seq = this.seqOfId(r.id)!;
+        this.read(seq, seq).then(([e]) => r.pending.resolve(e!), r.pending.reject);
+      }
     }
   }
 

@@ -41,7 +41,15 @@ export interface StoreOptions<S, E extends DomainEvent> {
   now?: () => Date;
   /** Keep a state every this many events so that `stateAt` never replays more than that many. */
   checkpointEvery?: number;
-  /** Where boot warnings go (a torn tail). */
+  /**
+   * Keep `<name>.snapshot.json` (the state as of an event, written atomically every `every`
+   * events, default 10,000) so that a restart replays only the events after it. Opt-in: the state
+   * must survive JSON as it is, and `version` must change whenever the reducer, the schema, an
+   * upcaster or the initial state changes meaning; a snapshot of another version is ignored and
+   * rebuilt by a full replay.
+   */
+  snapshot?: { version: string | number; every?: number };
+  /** Where boot warnings go (a torn tail, an unusable snapshot). */
   warn?: (message: string) => void;
 }
 

@@ -1,0 +1,204 @@
+// `npm run bench`: the HTTP benchmark (every route against /healthz, measured in the same run on
+// the same server) and the boot benchmark, printed as one Markdown report.
+// Each route runs in 3 rounds alternating with /healthz (its "paired" baseline), because the
+// load of a shared machine drifts within seconds; /healthz also runs alone before and after.
+//   BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_BOOT_SIZES (10000,100000,1000000),
+//   BENCH_PORT (first port tried, 3700), --build (rebuild first), --no-boot, --no-http
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { bootBench } from './boot.mjs';
+import { measure, measurePaired } from './load.mjs';
+import { seedMedia, seedOrderbook } from './seed.mjs';
+import { ensureBuild, root, startServer } from './server.mjs';
+
+const args = new Set(process.argv.slice(2));
+const seconds = Number(process.env.BENCH_SECONDS || 5);
+const connections = Number(process.env.BENCH_CONNECTIONS || 50);
+const bootSizes = (process.env.BENCH_BOOT_SIZES || '10000,100000,1000000').split(',').map(Number);
+
+const randomInt = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
+const KINDS = ['book', 'article', 'movie', 'show', 'game', 'podcast'];
+const mediaBody = () =>
+  JSON.stringify({ kind: KINDS[randomInt(0, 5)], title: `Bench ${Math.random().toString(36).slice(2)}`, creator: 'Bench', rating: randomInt(1, 10) / 2, review: 'Measured.' });
+
+/** Routes in the order they run: reads before writes, so the reads see the seeded state (300 entries, a full book). */
+function routes(adminToken) {
+  return [
+    { name: 'GET /orderbook', method: 'GET', path: '/orderbook', headers: { accept: 'application/json' }, target: 0.95 },
+    { name: 'GET /about (300 entries)', method: 'GET', path: '/about', target: 0.9 },
+    // The same cached page, a sixth of the entries: how the ratio scales with the page's weight.
+    { name: 'GET /about?kind=podcast (50 of the entries)', method: 'GET', path: '/about?kind=podcast' },
+    { name: 'GET /embed?limit=10', method: 'GET', path: '/embed?limit=10', target: 0.9 },
+    // What browsers ask for: Next gzips every response itself (it drops a proxy's Content-Encoding).
+    { name: 'GET /about, Accept-Encoding: gzip', method: 'GET', path: '/about', headers: { 'accept-encoding': 'gzip' } },
+    {
+      name: 'GET /about, 10 writes/s alongside',
+      method: 'GET',
+      path: '/about',
+      writesPerSecond: 10,
+      note: 'every read after a write sees it: the first read per version renders',
+    },
+    // Bids stay in 100-199 and asks in 300-399: nothing crosses, the book stays full (the reducer caps each side at 100).
+    { name: 'POST /buy/<user>/<price>', method: 'POST', path: '/buy/1/100', setupRequest: (req) => ({ ...req, path: `/buy/${randomInt(0, 999)}/${randomInt(100, 199)}` }), target: 0.7 },
+    { name: 'POST /sell/<user>/<price>', method: 'POST', path: '/sell/1/300', setupRequest: (req) => ({ ...req, path: `/sell/${randomInt(0, 999)}/${randomInt(300, 399)}` }), target: 0.7 },
+    {
+      name: 'POST /api/media',
+      method: 'POST',
+      path: '/api/media',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: mediaBody(),
+      setupRequest: (req) => ({ ...req, body: mediaBody() }),
+    },
+  ];
+}
+
+/** A route that answers 404 is not built in this tree yet: reported, not measured. */
+async function probe(server, route) {
+  const res = await fetch(server.url + route.path, { method: route.method, headers: route.headers, body: route.body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function responseBytes(server, route) {
+  const res = await fetch(server.url + route.path, { headers: { ...route.headers, 'accept-encoding': 'identity' } });
+  return (await res.arrayBuffer()).byteLength;
+}
+
+/** Posts an entry every 1/rate s until stopped: the writes that invalidate the render cache during a read benchmark. */
+function backgroundWriter(server, rate) {
+  let stopped = false;
+  let writes = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      const res = await fetch(`${server.url}/api/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+        body: mediaBody(),
+      });
+      if (res.status !== 201) throw new Error(`background write: ${res.status}`);
+      writes++;
+      await new Promise((r) => setTimeout(r, 1000 / rate));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    return writes;
+  };
+}
+
+async function httpBench() {
+  ensureBuild(args.has('--build'));
+  const server = await startServer();
+  try {
+    const media = await seedMedia(server, 300);
+    const book = await seedOrderbook(server, 100);
+    const opts = { connections, seconds, serverPid: server.pid };
+    const healthz = { method: 'GET', path: '/healthz' };
+    const before = await measure(server.url, healthz, opts);
+    const results = [];
+    for (const route of routes(server.adminToken)) {
+      const status = await probe(server, route);
+      if (status === 404) {
+        results.push({ route, missing: true });
+        continue;
+      }
+      if (route.method === 'GET') route.bytes = await responseBytes(server, route);
+      const stopWriter = route.writesPerSecond ? backgroundWriter(server, route.writesPerSecond) : undefined;
+      const { route: m, baseline: paired } = await measurePaired(server.url, route, healthz, opts);
+      const writes = stopWriter ? await stopWriter() : undefined;
+      results.push({ route, ...m, paired, writes });
+    }
+    const after = await measure(server.url, healthz, { ...opts, warmupSeconds: 0 });
+    return { media, book, before, after, results };
+  } finally {
+    await server.stop();
+  }
+}
+
+const f0 = (n) => Math.round(n).toLocaleString('en-US');
+const ms = (n) => (n < 10 ? n.toFixed(1) : f0(n));
+const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+const us = (n) => (n === undefined ? '' : f0(n));
+
+function httpTable({ media, book, before, after, results }) {
+  const baseline = (before.rps + after.rps) / 2;
+  const lines = [
+    `${connections} connections; each route ${seconds} s in total after a 1 s warm-up, in 3 rounds alternating with \`GET /healthz\` (its paired baseline); seeded with ${media} media entries and ${book} orders.`,
+    `\`GET /healthz\` alone: ${f0(before.rps)} req/s before everything, ${f0(after.rps)} after, mean **${f0(baseline)} req/s**.`,
+    '',
+    '| route | req/s | p50 ms | p99 ms | × /healthz (before/after mean) | × paired /healthz | server CPU µs/req (× /healthz) | target | errors | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| GET /healthz (before) | ${f0(before.rps)} | ${ms(before.p50)} | ${ms(before.p99)} | ${(before.rps / baseline).toFixed(2)} | | ${us(before.cpuPerRequestUs)} | | ${before.errors} | ${before.non2xx} |`,
+  ];
+  for (const r of results) {
+    const target = r.route.target ? `>= ${r.route.target}` : '';
+    if (r.missing) {
+      lines.push(`| ${r.route.name} | missing (404) | | | | | | ${target} | | |`);
+      continue;
+    }
+    const ratio = r.rps / baseline;
+    const pairedRatio = r.rps / r.paired.rps;
+    const verdict = r.route.target ? (pairedRatio >= r.route.target ? ' ✓' : ' ✗') : '';
+    const cpuRatio = r.cpuPerRequestUs && r.paired.cpuPerRequestUs ? ` (${(r.paired.cpuPerRequestUs / r.cpuPerRequestUs).toFixed(2)})` : '';
+    const size = r.route.bytes !== undefined ? `, ${r.route.bytes >= 10240 ? `${Math.round(r.route.bytes / 1024)} KB` : `${r.route.bytes} B`}` : '';
+    const name = r.writes !== undefined ? `${r.route.name} (${r.writes} writes${size})` : size ? `${r.route.name} (${size.slice(2)})` : r.route.name;
+    lines.push(
+      `| ${name} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio.toFixed(2)} | **${pairedRatio.toFixed(2)}**${verdict} | ${us(r.cpuPerRequestUs)}${cpuRatio} | ${target} | ${r.errors} | ${r.non2xx} |`,
+    );
+  }
+  lines.push(`| GET /healthz (after) | ${f0(after.rps)} | ${ms(after.p50)} | ${ms(after.p99)} | ${(after.rps / baseline).toFixed(2)} | | ${us(after.cpuPerRequestUs)} | | ${after.errors} | ${after.non2xx} |`);
+  lines.push(
+    '',
+    'Targets are judged on the paired ratio. "Server CPU µs/req" is the server process\'s CPU time per answered request (from /proc), in brackets as a ratio to its paired /healthz: it does not depend on how busy the machine is, unlike req/s.',
+  );
+  return lines.join('\n');
+}
+
+function bootTable(rows) {
+  const lines = [
+    '| events | store | boot | replay ms (wall) | replay ms (CPU) | RSS | log bytes/event |',
+    '|---:|---|---|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    if (!r.boot) {
+      lines.push(`| ${f0(r.n)} | ${r.store}${r.error ? `: ${r.error}` : ''} | | | | | ${f0(r.bytesPerEvent)} |`);
+      continue;
+    }
+    lines.push(`| ${f0(r.n)} | ${r.store}, snapshots ${r.snapshots} | ${r.boot} | ${f0(r.replayMs)} | ${f0(r.replayCpuMs)} | ${mb(r.rssBytes)} | ${f0(r.bytesPerEvent)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const parts = [
+    `### Benchmarks, ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `Machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average at start ${load}. ` +
+      'autocannon runs on the same machine as the server.',
+  ];
+  if (!args.has('--no-http')) {
+    const http = await httpBench();
+    parts.push('', '#### HTTP', '', httpTable(http));
+    const bad = http.results.filter((r) => !r.missing && (r.errors > 0 || r.non2xx > 0));
+    if (bad.length) parts.push('', `**Errors or non-2xx answers** on: ${bad.map((r) => `${r.route.name} (codes ${r.statusCodes})`).join(', ')}`);
+  }
+  if (!args.has('--no-boot')) {
+    parts.push('', '#### Boot', '', bootTable(bootBench(bootSizes)));
+    parts.push('', 'First boot: a full replay (JSON parse, schema check, reducer for every line), which also writes the snapshot. Second boot: from the snapshot, replaying only what follows it; the lines it covers are only indexed (offsets, id hashes).');
+  }
+  parts.push('', `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+  const report = parts.join('\n');
+  console.log(report);
+  mkdirSync(join(root, 'bench/out'), { recursive: true });
+  writeFileSync(join(root, 'bench/out/results.md'), report + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

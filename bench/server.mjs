@@ -1,0 +1,73 @@
+// Starts the production build on a free port in 3700-3799 with a fresh events directory.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+const nextBin = join(root, 'node_modules/next/dist/bin/next');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+/** Builds when there is no build yet (or when asked to). */
+export function ensureBuild(force = false) {
+  if (!force && existsSync(join(root, '.next/BUILD_ID'))) return false;
+  console.error('bench: building the production build (next build) ...');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  return true;
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(from, to) {
+  for (let port = from; port <= to; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {} } = {}) {
+  const port = await freePort(Number(process.env.BENCH_PORT || portFrom), portTo);
+  const eventsDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
+  const adminToken = `bench-${Math.random().toString(36).slice(2)}`;
+  let output = '';
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: root,
+    env: { ...env, EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not answer /healthz in 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    eventsDir,
+    adminToken,
+    pid: child.pid,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(eventsDir, { recursive: true, force: true });
+    },
+  };
+}

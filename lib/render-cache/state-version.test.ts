@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedStore } from '../eventstore';
+import { counterOptions, tempDir } from '../eventstore/testing/counter';
+import { dayIn, stateVersion } from './state-version';
+
+const store = sharedStore({ ...counterOptions(tempDir()), name: 'state-version-test' });
+afterAll(() => store.close());
+
+describe('stateVersion', () => {
+  it('is the seq of each store and the day, and moves on with every write', async () => {
+    await store.ready;
+    const day = dayIn('UTC');
+    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`0.${day}`);
+    await store.dispatch({ type: 'Added', data: { n: 1 } });
+    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`1.${day}`);
+  });
+
+  it('is undefined while a store does not exist in this process', () => {
+    expect(stateVersion(['state-version-test', 'never-created'], 'UTC')).toBeUndefined();
+  });
+});
+
+describe('dayIn', () => {
+  it('is the date in the given zone', () => {
+    const instant = new Date('2026-12-31T23:30:00Z');
+    expect(dayIn('UTC', instant)).toBe('2026-12-31');
+    expect(dayIn('Europe/Berlin', instant)).toBe('2027-01-01');
+    expect(dayIn('America/New_York', instant)).toBe('2026-12-31');
+  });
+});

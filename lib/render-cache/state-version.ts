@@ -1,0 +1,32 @@
+import { getStore } from '../eventstore';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today (YYYY-MM-DD) in a time zone, with the formatter made once: this runs on every cached request. */
+export function dayIn(timeZone: string | undefined, now = new Date()): string {
+  const zone = timeZone || '';
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(now);
+}
+
+/**
+ * Everything a cached page's content depends on besides its URL: the version (last seq) of each
+ * store it reads, and the owner's day (pages show "this year" and default dates). Undefined while
+ * a store is not booted yet: then nothing is cached or served from the cache.
+ */
+export function stateVersion(storeNames: readonly string[], timeZone = process.env.TZ): string | undefined {
+  const parts: string[] = [];
+  for (const name of storeNames) {
+    try {
+      parts.push(String(getStore(name).version()));
+    } catch {
+      return undefined; // not created or not replayed yet in this process
+    }
+  }
+  parts.push(dayIn(timeZone));
+  return parts.join('.');
+}
