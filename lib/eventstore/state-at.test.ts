@@ -47,39 +47,45 @@ describe('stateAt', () => {
 
   it('steps back and forth one event at a time for about one reducer call per step', async () => {
     const { store, probe, expected } = await countingStore(600, { checkpointEvery: 1000 });
-    expect(await store.stateAt(500)).toEqual(expected(500));
-    expect(probe.calls).toBe(500); // the first jump replays from the nearest checkpoint (the initial state)
+    expect(await store.stateAt(400)).toEqual(expected(400));
+    expect(probe.calls).toBe(400); // the first jump replays from the nearest checkpoint (the initial state)
 
     const stepCosts: number[] = [];
-    for (let seq = 499; seq >= 1; seq--) {
+    for (let seq = 399; seq >= 1; seq--) {
       const before = probe.calls;
       expect(await store.stateAt(seq)).toEqual(expected(seq));
       stepCosts.push(probe.calls - before);
     }
     expect(Math.max(...stepCosts)).toBeLessThan(32);
-    expect(stepCosts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(499);
+    expect(stepCosts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(399);
 
-    for (let seq = 2; seq <= 520; seq++) {
+    for (let seq = 2; seq <= 420; seq++) {
       const before = probe.calls;
       expect(await store.stateAt(seq)).toEqual(expected(seq));
       expect(probe.calls - before).toBeLessThanOrEqual(1);
     }
   });
 
+  it('builds a state of the recent past from a bookmark of the live state, not from the last checkpoint', async () => {
+    const { store, probe, expected } = await countingStore(700, { checkpointEvery: 1000 });
+    expect(await store.stateAt(650)).toEqual(expected(650));
+    expect(probe.calls).toBeLessThan(32);
+  });
+
   it('gives the event loop back during a long replay', async () => {
-    const { store, probe } = await countingStore(120, { checkpointEvery: 1000, stateCacheSize: 0 });
+    const { store, probe } = await countingStore(300, { checkpointEvery: 1000, stateCacheSize: 0 });
     probe.slowMs = 1;
     const seenMidway: number[] = [];
     let done = false;
     const tick = () => {
       if (done) return;
-      if (probe.calls > 0 && probe.calls < 100) seenMidway.push(probe.calls);
+      if (probe.calls > 0 && probe.calls < 150) seenMidway.push(probe.calls);
       setImmediate(tick);
     };
     setImmediate(tick);
-    await store.stateAt(100);
+    await store.stateAt(150); // the live bookmarks are all later: a replay of 150 events from the start
     done = true;
-    expect(probe.calls).toBe(100);
+    expect(probe.calls).toBe(150);
     expect(seenMidway.length).toBeGreaterThan(0);
   });
 });

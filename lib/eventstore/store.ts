@@ -34,6 +34,8 @@ const MAX_ID_LENGTH = 128;
  * the bookmarks still ahead.
  */
 const STRIDE = 32;
+/** Bookmarks kept of the live state as events are applied: the recent past (the newest page of a history) is always near one. */
+const TAIL_BOOKMARKS = 4;
 /** A long replay gives the event loop back this often, so live requests are not held up by time travel. */
 const REPLAY_SLICE_MS = 8;
 
@@ -65,6 +67,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private readonly checkpointEvery: number;
   private readonly bookmarks: StateCache<S>;
   private readonly recent: StateCache<S>;
+  private readonly tail = new StateCache<S>(TAIL_BOOKMARKS);
   private readonly listeners = new Set<Listener<S, E>>();
 
   private fh?: FileHandle;
@@ -134,7 +137,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     const cached = this.recent.get(seq) ?? this.bookmarks.get(seq);
     if (cached !== undefined) return cached;
     let base = this.checkpointAtOrBefore(seq);
-    for (const cache of [this.bookmarks, this.recent]) base = cache.floor(seq, base.seq) ?? base;
+    for (const cache of [this.tail, this.bookmarks, this.recent]) base = cache.floor(seq, base.seq) ?? base;
     return this.replayTo(base, seq);
   }
 
@@ -247,6 +250,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.ids.set(event.id, event.seq);
     this.offsets.push(offset);
     if (event.seq % this.checkpointEvery === 0) this.checkpoints.push({ seq: event.seq, state: this.state });
+    if (event.seq % STRIDE === 0) this.tail.set(event.seq, this.state);
   }
 
   private checkpointAtOrBefore(seq: number): { seq: number; state: S } {
