@@ -3,7 +3,7 @@ import { mediaHistory } from './media';
 import { orderbookHistory } from './orderbook';
 import type { HistorySource } from './types';
 
-export type { HistorySource } from './types';
+export type { AnyStore, HistorySource } from './types';
 
 /** The stores the history pages list, in switcher order. A new store joins with one line. */
 export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory];

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formatEventTime } from '@/lib/history/format-time';
 import { loadHistoryPage, parseHistoryQuery } from '@/lib/history/log-page';
-import { findHistorySource, HISTORY_SOURCES, type HistorySource } from '@/lib/history/sources';
+import { findHistorySource, HISTORY_SOURCES, type AnyStore, type HistorySource } from '@/lib/history/sources';
 import { undoChangeAction } from './actions';
 import { UndoButton } from './UndoButton';
 import styles from './history.module.css';
@@ -62,7 +62,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   );
 }
 
-async function StoreHistory({ source, store, params }: { source: HistorySource; store: NonNullable<Awaited<ReturnType<HistorySource['open']>>>; params: Params }) {
+async function StoreHistory({ source, store, params }: { source: HistorySource; store: AnyStore; params: Params }) {
   const query = parseHistoryQuery(params, source.eventTypes);
   const page = await loadHistoryPage(source, store, query);
   const unknownType = typeof params.type === 'string' && params.type !== '' && !query.type;
