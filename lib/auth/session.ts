@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { jsonError } from '../http/json';
 import { sessionCookie } from './cookie';
 import { adminPassword } from './password';
 import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './return-path';
@@ -57,4 +58,13 @@ export async function assertAdmin(): Promise<SessionClaims> {
   const session = await getAdminSession();
   if (!session) throw new AdminAuthError();
   return session;
+}
+
+/**
+ * For admin route handlers (downloads): null with a session, else a 401 JSON response to return
+ * as is (`const denied = await requireAdminForRoute(); if (denied) return denied;`).
+ */
+export async function requireAdminForRoute(): Promise<Response | null> {
+  if (await getAdminSession()) return null;
+  return jsonError(401, NOT_LOGGED_IN);
 }

@@ -15,6 +15,7 @@ import { indexLines, lineSeqAndId } from './log-index';
 import { scanLines, readLineRange } from './log-lines';
 import { OffsetIndex } from './offset-index';
 import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot';
+import { StateCache } from './state-cache';
 import type {
   DomainEvent,
   Envelope,
@@ -29,6 +30,18 @@ import type {
 const MAX_BATCH = 1024;
 const MAX_ID_LENGTH = 128;
 const SNAPSHOT_EVERY = 10_000;
+/**
+ * While `stateAt` replays, it bookmarks the state every STRIDE events and keeps each of the last
+ * STRIDE states before its target: stepping back one event is then a cache hit, or a replay of
+ * fewer than STRIDE events from a bookmark that refills the window below (amortized one event per
+ * step). Bookmarks and the window are cached apart so that walking through windows does not evict
+ * the bookmarks still ahead.
+ */
+const STRIDE = 32;
+/** Bookmarks kept of the live state as events are applied: the recent past (the newest page of a history) is always near one. */
+const TAIL_BOOKMARKS = 4;
+/** A long replay gives the event loop back this often, so live requests are not held up by time travel. */
+const REPLAY_SLICE_MS = 8;
 
 interface Pending {
   type: string;
@@ -57,6 +70,9 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   /** States kept every `checkpointEvery` events (seq ascending, starting with the initial state). */
   private readonly checkpoints: { seq: number; state: S }[] = [];
   private readonly checkpointEvery: number;
+  private readonly bookmarks: StateCache<S>;
+  private readonly recent: StateCache<S>;
+  private readonly tail = new StateCache<S>(TAIL_BOOKMARKS);
   private readonly listeners = new Set<Listener<S, E>>();
 
   private fh?: FileHandle;
@@ -78,6 +94,9 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.file = join(options.dir, `${options.name}.jsonl`);
     this.checkpointEvery = options.checkpointEvery ?? 1000;
     this.snapshotFile = join(options.dir, `${options.name}.snapshot.json`);
+    const cacheSize = options.stateCacheSize ?? 64;
+    this.bookmarks = new StateCache(Math.ceil(cacheSize / 2));
+    this.recent = new StateCache(Math.floor(cacheSize / 2));
     this.ready = this.boot();
     // Marks the rejection as handled; whoever awaits `ready` still sees it.
     this.ready.catch(() => {});
@@ -91,6 +110,11 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   version(): number {
     this.assertBooted();
     return this.seq;
+  }
+
+  committedBytes(): number {
+    this.assertBooted();
+    return this.size;
   }
 
   subscribe(listener: Listener<S, E>): () => void {
@@ -122,6 +146,9 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     if (!Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
       throw new RangeError(`no state at ${seq}: ${this.name} has events 1..${this.seq}`);
     }
+    if (seq === this.seq) return this.state;
+    const cached = this.recent.get(seq) ?? this.bookmarks.get(seq);
+    if (cached !== undefined) return cached;
     if (seq < this.bootSnapshotSeq) {
       this.olderCheckpoints ??= this.rebuildOlderCheckpoints().catch((err) => {
         this.olderCheckpoints = undefined; // a later call may try again
@@ -129,9 +156,25 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       });
       await this.olderCheckpoints;
     }
-    const base = this.checkpointAtOrBefore(seq);
+    let base = this.checkpointAtOrBefore(seq);
+    for (const cache of [this.tail, this.bookmarks, this.recent]) base = cache.floor(seq, base.seq) ?? base;
+    return this.replayTo(base, seq);
+  }
+
+  /** Folds the events after `base` up to `target`, caching states on the way (see STRIDE). */
+  private async replayTo(base: { seq: number; state: S }, target: number): Promise<S> {
+    const { reducer } = this.options;
     let state = base.state;
-    for (const event of await this.read(base.seq + 1, seq)) state = this.options.reducer(state, event);
+    let sliceStart = performance.now();
+    for (const event of await this.read(base.seq + 1, target)) {
+      state = reducer(state, event);
+      if (event.seq % STRIDE === 0) this.bookmarks.set(event.seq, state);
+      if (event.seq > target - STRIDE) this.recent.set(event.seq, state);
+      if (performance.now() - sliceStart > REPLAY_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
     return state;
   }
 
@@ -232,6 +275,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.ids.add(hashId(event.id), event.seq);
     this.offsets.push(offset);
     if (event.seq % this.checkpointEvery === 0) this.checkpoints.push({ seq: event.seq, state: this.state });
+    if (event.seq % STRIDE === 0) this.tail.set(event.seq, this.state);
   }
 
   /**

@@ -49,6 +49,8 @@ export interface StoreOptions<S, E extends DomainEvent> {
    * rebuilt by a full replay.
    */
   snapshot?: { version: string | number; every?: number };
+  /** How many states `stateAt` keeps from its recent replays (default 64: half bookmarks, half the window below the last target; 0 keeps none). */
+  stateCacheSize?: number;
   /** Where boot warnings go (a torn tail, an unusable snapshot). */
   warn?: (message: string) => void;
 }
@@ -63,9 +65,14 @@ export interface Store<S, E extends DomainEvent> {
   snapshot(): S;
   /** The seq of the last applied event (0 for an empty log). */
   version(): number;
+  /** Bytes of the log file that hold committed events: an export copies exactly these. */
+  committedBytes(): number;
   dispatch<T extends E>(event: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>>;
   subscribe(listener: Listener<S, E>): () => void;
-  /** The state as of event `seq` (0 is the initial state). */
+  /**
+   * The state as of event `seq` (0 is the initial state): a checkpoint or a recently built state,
+   * plus a replay of the events after it, read from the file. Long replays yield to the event loop.
+   */
   stateAt(seq: number): Promise<S>;
   /** Recorded events with from <= seq <= to, in log order, read from the file. */
   read(from: number, to?: number): Promise<EnvelopeOf<E>[]>;

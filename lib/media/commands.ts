@@ -7,6 +7,7 @@ import type { EntryChanges } from './events';
 import type { Entry } from './projection';
 import { readyMediaStore } from './store';
 import { ownerToday } from './today';
+import { compensatingEvent, isEntryChange, undoEventId } from './undo';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
@@ -62,6 +63,35 @@ export async function restoreEntry(entryId: string): Promise<CommandResult<Entry
     await store.dispatch({ type: 'MediaRestored', data: { entryId } });
     return store.snapshot().entries[entryId]!;
   });
+}
+
+/**
+ * Undoes the latest change to an entry (event `seq`) with a compensating event. A change that is
+ * no longer the entry's latest is refused, and so is an edit whose fields were changed since.
+ */
+export async function undoChange(entryId: string, seq: number): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries[entryId];
+  if (!entry) return { ok: false, error: 'That entry does not exist', fields: {} };
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > store.version()) return { ok: false, error: `There is no event #${seq}`, fields: {} };
+  const [event] = await store.read(seq, seq);
+  if (!event || !isEntryChange(event) || event.data.entryId !== entryId) {
+    return { ok: false, error: `Event #${seq} is not a change to “${entry.title}”`, fields: {} };
+  }
+  if (entry.updatedSeq !== seq) {
+    const [latest] = await store.read(entry.updatedSeq, entry.updatedSeq);
+    if (latest?.id === undoEventId(seq)) return { ok: true, value: entry }; // a repeated click: already undone
+    return {
+      ok: false,
+      error: `Cannot undo #${seq}: “${entry.title}” changed after it (latest change #${entry.updatedSeq}); only an entry's latest change can be undone`,
+      fields: {},
+    };
+  }
+  const result = await rejectionAsResult(async () => {
+    await store.dispatch({ ...compensatingEvent(event), id: undoEventId(seq) });
+    return store.snapshot().entries[entryId]!;
+  });
+  return result.ok ? result : { ...result, error: `Cannot undo #${seq}: ${result.error}` };
 }
 
 /** from/to for each field whose value differs; `null` is "not set". */

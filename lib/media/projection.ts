@@ -25,6 +25,8 @@ export interface Entry extends EntryFields {
   seq: number;
   loggedAt: string;
   updatedAt: string;
+  /** seq of the entry's latest change (logged, edited, removed, restored): what an undo reverses. */
+  updatedSeq: number;
   announcements: Readonly<Partial<Record<Channel, AnnouncementStatus>>>;
   /** Why nothing was announced, when the announcer skipped the entry. */
   announceNote?: string;
@@ -52,21 +54,21 @@ export function mediaReducer(state: MediaState, event: EnvelopeOf<MediaEvent>): 
     case 'MediaFinished': {
       const { entryId, ...fields } = event.data;
       if (state.entries[entryId]) throw new Error(`entry ${entryId} already exists`);
-      const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, announcements: {} };
+      const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
       return withEntry(state, entry);
     }
     case 'MediaEdited': {
       const entry = live(state, event.data.entryId);
-      return withEntry(state, { ...applyChanges(entry, event.data.changes), updatedAt: event.at });
+      return withEntry(state, { ...applyChanges(entry, event.data.changes), updatedAt: event.at, updatedSeq: event.seq });
     }
     case 'MediaRemoved': {
       const entry = live(state, event.data.entryId);
-      return withEntry(state, { ...entry, removed: true, updatedAt: event.at });
+      return withEntry(state, { ...entry, removed: true, updatedAt: event.at, updatedSeq: event.seq });
     }
     case 'MediaRestored': {
       const entry = existing(state, event.data.entryId);
       if (!entry.removed) throw new Error(`entry ${entry.id} is not removed`);
-      return withEntry(state, { ...entry, removed: false, updatedAt: event.at });
+      return withEntry(state, { ...entry, removed: false, updatedAt: event.at, updatedSeq: event.seq });
     }
     case 'AnnouncementPosted': {
       const { entryId, channel, postId, url, attempt } = event.data;

@@ -61,7 +61,8 @@ export default async function AdminEntriesPage() {
           </ul>
         )}
         <p className="muted">
-          Visitors see public entries on the <Link href="/about">About page</Link>.
+          Visitors see public entries on the <Link href="/about">About page</Link>. Every change is kept in the{' '}
+          <Link href="/admin/history">history</Link>.
         </p>
       </section>
     </>

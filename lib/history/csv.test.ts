@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from './csv';
+import { ENTRY_COLUMNS, entriesCsv, entriesJson } from './entries-export';
+import { finished, fold } from './testing/media-fixtures';
+
+describe('csvCell', () => {
+  it('leaves plain text and numbers alone, and empties a missing value', () => {
+    expect(csvCell('Dune')).toBe('Dune');
+    expect(csvCell(4.5)).toBe('4.5');
+    expect(csvCell(false)).toBe('false');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('quotes cells with commas, quotes and line breaks, doubling the quotes', () => {
+    expect(csvCell('Dune, Part Two')).toBe('"Dune, Part Two"');
+    expect(csvCell('The "best" one')).toBe('"The ""best"" one"');
+    expect(csvCell('line one\nline two')).toBe('"line one\nline two"');
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('writes a header and CRLF-terminated rows', () => {
+    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe('entries export', () => {
+  const { states } = fold(
+    finished('a', { title: '=cmd|calc', review: 'Good, "very"\ngood', rating: 4 }),
+    finished('b', { title: 'Hidden', visibility: 'private' }),
+    { type: 'MediaRemoved', data: { entryId: 'b' } },
+  );
+  const state = states.at(-1)!;
+
+  it('has every entry as CSV, private and removed ones included, in log order', () => {
+    const lines = entriesCsv(state).split('\r\n');
+    expect(lines[0]).toBe(ENTRY_COLUMNS.join(','));
+    expect(lines[1]).toBe(
+      `a,book,'=cmd|calc,,,,4,"Good, ""very""\ngood",2026-11-01,public,false,false,2026-11-23T08:00:00.000Z,2026-11-23T08:00:00.000Z`,
+    );
+    expect(lines[2]).toMatch(/^b,book,Hidden,.*,private,false,true,/);
+    expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
+  });
+
+  it('has every entry as JSON, with the fields it has', () => {
+    const json = entriesJson(state, 3);
+    expect(json.version).toBe(3);
+    expect(json.entries.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(json.entries[0]).toMatchObject({ title: '=cmd|calc', review: 'Good, "very"\ngood', rating: 4, removed: false });
+    expect(json.entries[1]).not.toHaveProperty('rating');
+  });
+});

@@ -1,0 +1,21 @@
+// The current entries as a download: every entry the owner has (private and removed ones too).
+import type { Entry, MediaState } from '../media/projection';
+import { toCsv } from './csv';
+
+export const ENTRY_COLUMNS = [
+  'id', 'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'finishedOn', 'visibility', 'announce', 'removed', 'loggedAt', 'updatedAt',
+] as const satisfies readonly (keyof Entry)[];
+
+/** Oldest logged first, as in the log. */
+const entriesOf = (state: MediaState) => Object.values(state.entries).sort((a, b) => a.seq - b.seq);
+
+export function entriesJson(state: MediaState, version: number) {
+  return {
+    version,
+    entries: entriesOf(state).map((entry) => Object.fromEntries(ENTRY_COLUMNS.filter((c) => entry[c] !== undefined).map((c) => [c, entry[c]]))),
+  };
+}
+
+export function entriesCsv(state: MediaState): string {
+  return toCsv(ENTRY_COLUMNS, entriesOf(state).map((entry) => ENTRY_COLUMNS.map((c) => entry[c])));
+}
