@@ -143,3 +143,27 @@ test('a store that is not running here is shown as such, not as an error', async
   await expect(page.getByTestId('store-missing').or(page.getByRole('button', { name: 'Filter' }))).toBeVisible();
   expect((await page.request.get('/admin/export/log/nothing.jsonl')).status()).toBe(404);
 });
+
+test('only the logged-in owner sees history and exports, and an expired session undoes nothing', async ({ page, request }) => {
+  // Logged out: pages send to the login form, downloads answer 401 without a byte of the log.
+  for (const path of ['/admin/history', '/admin/history/as-of/1']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/admin\/login\?next=/);
+  }
+  for (const path of ['/admin/export/log/media.jsonl', '/admin/export/entries.json', '/admin/export/entries.csv']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(401);
+    expect((await response.json()).error).toMatch(/not logged in/);
+  }
+
+  // The session ends while the history page is open: Undo says so and appends nothing.
+  const { after } = await logEditRemove(page);
+  await openAdmin(page, '/admin/history');
+  const removalSeq = Number(await historyRow(page, `removed '${after}'`).getAttribute('data-seq'));
+  const logFile = join(process.env.E2E_EVENTS_DIR!, 'media.jsonl');
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: `Undo event #${removalSeq}` }).click();
+  await expect(page.getByTestId('history').getByRole('alert')).toContainText('You are not logged in');
+  const log = readFileSync(logFile, 'utf8');
+  expect(log).not.toContain(`"undo:${removalSeq}"`);
+});
