@@ -67,7 +67,7 @@ describe.each(['mastodon', 'bluesky', 'webhook', 'x'] as const)('announcing to %
     };
     const id = await h.finish();
     await h.idle();
-    const finishedSeq = h.store.snapshot().entries[id]!.seq;
+    const finishedSeq = h.store.snapshot().entries.get(id)!.seq;
     expect(net.posts.size).toBe(1);
     expect(await h.events('AnnouncementPosted')).toHaveLength(0);
     expect(await readCheckpoint(h.checkpointFile)).toBeLessThan(finishedSeq);
@@ -130,7 +130,7 @@ describe('the announcer', () => {
     const b = await h.finish({ title: 'Children of Dune' });
     await h.idle();
     expect(h.status(b, 'webhook')).toMatchObject({ state: 'posted' });
-    expect(await readCheckpoint(h.checkpointFile)).toBe(h.store.snapshot().entries[a]!.seq - 1);
+    expect(await readCheckpoint(h.checkpointFile)).toBe(h.store.snapshot().entries.get(a)!.seq - 1);
 
     await h.restart();
     await h.idle();
@@ -304,7 +304,7 @@ describe('with no channel configured', () => {
     await h.idle();
     const skipped = await h.events('AnnouncementSkipped');
     expect(skipped.map((e) => e.data)).toEqual([{ entryId: id, reason: NO_CHANNEL_REASON }]);
-    expect(h.store.snapshot().entries[id]!.announceNote).toBe('not sent: no channel configured');
+    expect(h.store.snapshot().entries.get(id)!.announceNote).toBe('not sent: no channel configured');
     expect(await h.events('AnnouncementFailed')).toEqual([]);
   });
 });

@@ -187,7 +187,7 @@ class Consumer implements Announcer {
     if (event.type !== 'MediaFinished') return;
     // Only a new entry is news: public and marked announce when logged, and still so now.
     if (!event.data.announce || event.data.visibility !== 'public') return;
-    const entry = this.store.snapshot().entries[event.data.entryId];
+    const entry = this.store.snapshot().entries.get(event.data.entryId);
     if (!entry) return;
     // Retries left pending by an earlier run always get an answer: a post, or why not (the entry
     // was removed meanwhile, or the channel is no longer configured).
@@ -269,7 +269,7 @@ class Consumer implements Announcer {
     let resumed = false;
     for (;;) {
       if (this.stopped || this.halted.has(key)) return false;
-      const entry = this.store.snapshot().entries[entryId];
+      const entry = this.store.snapshot().entries.get(entryId);
       if (!entry) return true;
       const status = entry.announcements[channel];
       if (status?.state === 'posted' || status?.state === 'failed') return true;

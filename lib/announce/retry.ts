@@ -22,7 +22,7 @@ export async function requestAnnouncementRetry(store: MediaStore, entryId: unkno
   const input = parsed.data;
   await store.ready;
   // A double click: the first retry is already queued, which is what was asked.
-  if (store.snapshot().entries[input.entryId]?.announcements[input.channel]?.state === 'retrying') return { ok: true };
+  if (store.snapshot().entries.get(input.entryId)?.announcements[input.channel]?.state === 'retrying') return { ok: true };
   try {
     await store.dispatch({ type: 'AnnouncementRetryRequested', data: input });
     return { ok: true };

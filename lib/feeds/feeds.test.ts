@@ -33,7 +33,7 @@ describe('Atom feed', () => {
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.id).toBe('https://shelf.example/feed.xml');
     expect(feed.title['#text']).toBe('Ada & "Co" <Reader>: recently finished');
-    expect(feed.updated).toBe(state.entries.b!.updatedAt);
+    expect(feed.updated).toBe(state.entries.get('b')!.updatedAt);
     expect(feed.link.map((l: Record<string, string>) => [l['@rel'], l['@href']])).toEqual([
       ['self', 'https://shelf.example/feed.xml'],
       ['alternate', 'https://shelf.example/about'],
@@ -45,8 +45,8 @@ describe('Atom feed', () => {
     expect(game.title['#text']).toBe('Finished playing Outer Wilds'); // newest finished first
     expect(book.id).toBe('https://shelf.example/about#entry-a');
     expect(book.title['#text']).toBe('Finished reading Dune');
-    expect(book.updated).toBe(state.entries.a!.updatedAt);
-    expect(book.published).toBe(state.entries.a!.loggedAt);
+    expect(book.updated).toBe(state.entries.get('a')!.updatedAt);
+    expect(book.published).toBe(state.entries.get('a')!.loggedAt);
     expect(book.link.find((l: Record<string, string>) => l['@rel'] === 'alternate')['@href']).toBe('https://shelf.example/about#entry-a');
     expect(book.link.find((l: Record<string, string>) => l['@rel'] === 'related')['@href']).toBe('https://example.com/dune');
     expect(book.content['@type']).toBe('html');
@@ -101,8 +101,8 @@ describe('JSON Feed', () => {
         external_url: 'https://example.com/dune',
         title: 'Finished reading Dune',
         image: 'https://img.example/dune.jpg',
-        date_published: state.entries.a!.loggedAt,
-        date_modified: state.entries.a!.updatedAt,
+        date_published: state.entries.get('a')!.loggedAt,
+        date_modified: state.entries.get('a')!.updatedAt,
         tags: ['book'],
       }),
     ]);

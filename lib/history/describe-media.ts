@@ -24,9 +24,9 @@ export const quoted = (text: string) => `'${text.length > 60 ? `${text.slice(0, 
  */
 export function describeMediaEvent(event: EnvelopeOf<MediaEvent>, before: MediaState, after: MediaState): EventDescription {
   const { entryId } = event.data;
-  const then = before.entries[entryId]?.title ?? after.entries[entryId]?.title;
+  const then = before.entries.get(entryId)?.title ?? after.entries.get(entryId)?.title;
   const name = then === undefined ? `entry ${entryId}` : quoted(then);
-  const title = after.entries[entryId]?.title ?? then;
+  const title = after.entries.get(entryId)?.title ?? then;
   const undo = undoneSeq(event.id);
   const text = (words: string) => ({ text: undo === undefined ? words : `${words} (undo of #${undo})`, entryId, title });
 
@@ -58,6 +58,6 @@ export function describeMediaEvent(event: EnvelopeOf<MediaEvent>, before: MediaS
 
 /** " (now titled 'Dune Messiah')" when the entry is called something else today. */
 export function nowTitled(description: EventDescription, now: MediaState): string {
-  const current = description.entryId === undefined ? undefined : now.entries[description.entryId]?.title;
+  const current = description.entryId === undefined ? undefined : now.entries.get(description.entryId)?.title;
   return current !== undefined && description.title !== undefined && current !== description.title ? ` (now titled ${quoted(current)})` : '';
 }

@@ -7,7 +7,7 @@ export const ENTRY_COLUMNS = [
 ] as const satisfies readonly (keyof Entry)[];
 
 /** Oldest logged first, as in the log. */
-const entriesOf = (state: MediaState) => Object.values(state.entries).sort((a, b) => a.seq - b.seq);
+const entriesOf = (state: MediaState) => [...state.entries.values()].sort((a, b) => a.seq - b.seq);
 
 export function entriesJson(state: MediaState, version: number) {
   return {

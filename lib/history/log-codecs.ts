@@ -11,7 +11,7 @@ export interface LogCodec<S = unknown> extends VerifyOptions<S, DomainEvent> {
 }
 
 function mediaSummary(state: MediaState): string[] {
-  const entries = Object.values(state.entries);
+  const entries = [...state.entries.values()];
   const removed = entries.filter((e) => e.removed).length;
   const hidden = entries.filter((e) => !e.removed && e.visibility === 'private').length;
   const kinds = KINDS.filter((k) => state.counts.byKind[k] > 0).map((k) => countLabel(k, state.counts.byKind[k]));

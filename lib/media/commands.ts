@@ -31,7 +31,7 @@ export async function logFinished(raw: unknown, idempotencyKey?: string): Promis
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
   const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: idempotencyKey });
-  return { ok: true, value: store.snapshot().entries[event.data.entryId]! };
+  return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
 }
 
 /** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
@@ -39,13 +39,13 @@ export async function editEntry(entryId: string, raw: unknown): Promise<CommandR
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const entry = store.snapshot().entries[entryId];
+  const entry = store.snapshot().entries.get(entryId);
   if (!entry || entry.removed) return { ok: false, error: 'That entry does not exist or was removed', fields: {} };
   const changes = diffEntry(entry, parsed.fields);
   if (Object.keys(changes).length === 0) return { ok: true, value: entry };
   return rejectionAsResult(async () => {
     await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
-    return store.snapshot().entries[entryId]!;
+    return store.snapshot().entries.get(entryId)!;
   });
 }
 
@@ -53,7 +53,7 @@ export async function removeEntry(entryId: string): Promise<CommandResult<Entry>
   const store = await readyMediaStore();
   return rejectionAsResult(async () => {
     await store.dispatch({ type: 'MediaRemoved', data: { entryId } });
-    return store.snapshot().entries[entryId]!;
+    return store.snapshot().entries.get(entryId)!;
   });
 }
 
@@ -61,7 +61,7 @@ export async function restoreEntry(entryId: string): Promise<CommandResult<Entry
   const store = await readyMediaStore();
   return rejectionAsResult(async () => {
     await store.dispatch({ type: 'MediaRestored', data: { entryId } });
-    return store.snapshot().entries[entryId]!;
+    return store.snapshot().entries.get(entryId)!;
   });
 }
 
@@ -71,7 +71,7 @@ export async function restoreEntry(entryId: string): Promise<CommandResult<Entry
  */
 export async function undoChange(entryId: string, seq: number): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
-  const entry = store.snapshot().entries[entryId];
+  const entry = store.snapshot().entries.get(entryId);
   if (!entry) return { ok: false, error: 'That entry does not exist', fields: {} };
   if (!Number.isSafeInteger(seq) || seq < 1 || seq > store.version()) return { ok: false, error: `There is no event #${seq}`, fields: {} };
   const [event] = await store.read(seq, seq);
@@ -89,7 +89,7 @@ export async function undoChange(entryId: string, seq: number): Promise<CommandR
   }
   const result = await rejectionAsResult(async () => {
     await store.dispatch({ ...compensatingEvent(event), id: undoEventId(seq) });
-    return store.snapshot().entries[entryId]!;
+    return store.snapshot().entries.get(entryId)!;
   });
   return result.ok ? result : { ...result, error: `Cannot undo #${seq}: ${result.error}` };
 }

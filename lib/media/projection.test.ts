@@ -4,6 +4,7 @@ import type { MediaEvent } from './events';
 import type { EntryFields } from './fields';
 import { initialMediaState, mediaReducer, type MediaState } from './projection';
 import { publicFeed, yearSummary } from './selectors';
+import { syntheticMediaLog } from '../history/testing/synthetic-media-log';
 
 let seq = 0;
 const envelope = (event: MediaEvent): EnvelopeOf<MediaEvent> =>
@@ -38,7 +39,7 @@ describe('media projection', () => {
     expect(state.feed).toEqual(['r', 'a']);
     state = mediaReducer(state, envelope({ type: 'MediaRemoved', data: { entryId: 'r' } }));
     expect(state.feed).toEqual(['a']);
-    expect(state.entries.r!.removed).toBe(true);
+    expect(state.entries.get('r')!.removed).toBe(true);
     expect(state.counts.byKind.book).toBe(1);
     state = mediaReducer(state, envelope({ type: 'MediaRestored', data: { entryId: 'r' } }));
     expect(state.feed).toEqual(['r', 'a']);
@@ -65,10 +66,10 @@ describe('media projection', () => {
       type: 'MediaEdited',
       data: { entryId: 'b', changes: { rating: { from: 3, to: 4 }, finishedOn: { from: '2026-10-01', to: '2026-11-10' }, creator: { from: null, to: 'Frank Herbert' } } },
     }));
-    expect(state.entries.b).toMatchObject({ rating: 4, finishedOn: '2026-11-10', creator: 'Frank Herbert' });
+    expect(state.entries.get('b')!).toMatchObject({ rating: 4, finishedOn: '2026-11-10', creator: 'Frank Herbert' });
     expect(state.feed).toEqual(['b', 'a']);
     state = mediaReducer(state, envelope({ type: 'MediaEdited', data: { entryId: 'b', changes: { rating: { from: 4, to: null } } } }));
-    expect('rating' in state.entries.b!).toBe(false);
+    expect('rating' in state.entries.get('b')!).toBe(false);
   });
 
   it('takes a private entry made public into the feed', () => {
@@ -93,9 +94,9 @@ describe('media projection', () => {
   it('records announcement results per channel', () => {
     let state = fold(finished('a', { announce: true }));
     state = mediaReducer(state, envelope({ type: 'AnnouncementFailed', data: { entryId: 'a', channel: 'webhook', attempt: 1, error: 'HTTP 500', final: false } }));
-    expect(state.entries.a!.announcements.webhook).toEqual({ state: 'retrying', attempts: 1, error: 'HTTP 500' });
+    expect(state.entries.get('a')!.announcements.webhook).toEqual({ state: 'retrying', attempts: 1, error: 'HTTP 500' });
     state = mediaReducer(state, envelope({ type: 'AnnouncementPosted', data: { entryId: 'a', channel: 'webhook', postId: 'p1', attempt: 2 } }));
-    expect(state.entries.a!.announcements.webhook).toEqual({ state: 'posted', attempts: 2, postId: 'p1', url: undefined });
+    expect(state.entries.get('a')!.announcements.webhook).toEqual({ state: 'posted', attempts: 2, postId: 'p1', url: undefined });
   });
 
   it('gives a retry the admin asked for a fresh round of attempts, and keeps that through failures', () => {
@@ -104,13 +105,13 @@ describe('media projection', () => {
       data: { entryId: 'a', channel: 'mastodon', attempt, error: 'HTTP 503', final },
     });
     let state = fold(finished('a', { announce: true }), failed(1, false), failed(2, true));
-    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'failed', attempts: 2, error: 'HTTP 503' });
+    expect(state.entries.get('a')!.announcements.mastodon).toEqual({ state: 'failed', attempts: 2, error: 'HTTP 503' });
     state = mediaReducer(state, envelope({ type: 'AnnouncementRetryRequested', data: { entryId: 'a', channel: 'mastodon' } }));
-    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 2, error: 'HTTP 503', retriedAfter: 2 });
+    expect(state.entries.get('a')!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 2, error: 'HTTP 503', retriedAfter: 2 });
     state = mediaReducer(state, envelope(failed(3, false)));
-    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 3, error: 'HTTP 503', retriedAfter: 2 });
+    expect(state.entries.get('a')!.announcements.mastodon).toEqual({ state: 'retrying', attempts: 3, error: 'HTTP 503', retriedAfter: 2 });
     state = mediaReducer(state, envelope({ type: 'AnnouncementPosted', data: { entryId: 'a', channel: 'mastodon', postId: '109', attempt: 4 } }));
-    expect(state.entries.a!.announcements.mastodon).toEqual({ state: 'posted', attempts: 4, postId: '109', url: undefined });
+    expect(state.entries.get('a')!.announcements.mastodon).toEqual({ state: 'posted', attempts: 4, postId: '109', url: undefined });
   });
 
   it('rejects a retry of a channel that has not failed for good', () => {
@@ -123,8 +124,8 @@ describe('media projection', () => {
 
   it('notes why an entry was not announced', () => {
     const state = fold(finished('a', { announce: true }), { type: 'AnnouncementSkipped', data: { entryId: 'a', reason: 'not sent: no channel configured' } });
-    expect(state.entries.a!.announceNote).toBe('not sent: no channel configured');
-    expect(state.entries.a!.announcements).toEqual({});
+    expect(state.entries.get('a')!.announceNote).toBe('not sent: no channel configured');
+    expect(state.entries.get('a')!.announcements).toEqual({});
   });
 
   it('never mutates the state it is given', () => {
@@ -141,5 +142,26 @@ describe('media projection', () => {
         { type: 'MediaRemoved', data: { entryId: 'b' } } as MediaEvent,
       ].reduce((s, e) => mediaReducer(s, envelope(e)), state as MediaState),
     ).not.toThrow();
+  });
+
+  it('keeps the feed and counts it updates event by event equal to ones computed afresh from the entries', () => {
+    for (const seed of [1, 2, 3]) {
+      let state = initialMediaState;
+      for (const [i, event] of syntheticMediaLog(3000, seed).events.entries()) {
+        state = mediaReducer(state, event);
+        if (i % 250 !== 249) continue;
+        const listed = [...state.entries.values()].filter((e) => e.visibility === 'public' && !e.removed);
+        const order = listed.sort((a, b) => b.finishedOn.localeCompare(a.finishedOn) || b.seq - a.seq);
+        expect(state.feed).toEqual(order.map((e) => e.id));
+        const byKind: Record<string, number> = { book: 0, article: 0, movie: 0, show: 0, game: 0, podcast: 0 };
+        const byYear: Record<string, Record<string, number>> = {};
+        for (const { kind, finishedOn } of order) {
+          byKind[kind]!++;
+          const year = (byYear[finishedOn.slice(0, 4)] ??= {});
+          year[kind] = (year[kind] ?? 0) + 1;
+        }
+        expect(state.counts).toEqual({ byKind, byYear });
+      }
+    }
   });
 });

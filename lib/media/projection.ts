@@ -1,4 +1,5 @@
 // The media log folded into what pages read: entries by id, the public feed, counts.
+import { Map as PersistentMap } from 'immutable';
 import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from '../announce/events';
 import type { EntryFields } from './fields';
@@ -39,7 +40,11 @@ export interface MediaCounts {
 }
 
 export interface MediaState {
-  entries: Readonly<Record<string, Entry>>;
+  /**
+   * By id. A persistent map: a new state shares all but a few nodes with the one before, so an
+   * event costs O(log n), where copying a plain object would cost O(entries) and make replay quadratic.
+   */
+  entries: PersistentMap<string, Entry>;
   /** Ids of public, not removed entries: newest finished first, then latest logged first. */
   feed: readonly string[];
   counts: MediaCounts;
@@ -47,13 +52,13 @@ export interface MediaState {
 
 const noCounts = (): MediaCounts => ({ byKind: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, byYear: {} });
 
-export const initialMediaState: MediaState = { entries: {}, feed: [], counts: noCounts() };
+export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: [], counts: noCounts() };
 
 export function mediaReducer(state: MediaState, event: EnvelopeOf<MediaEvent>): MediaState {
   switch (event.type) {
     case 'MediaFinished': {
       const { entryId, ...fields } = event.data;
-      if (state.entries[entryId]) throw new Error(`entry ${entryId} already exists`);
+      if (state.entries.has(entryId)) throw new Error(`entry ${entryId} already exists`);
       const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
       return withEntry(state, entry);
     }
@@ -88,13 +93,13 @@ export function mediaReducer(state: MediaState, event: EnvelopeOf<MediaEvent>): 
     }
     case 'AnnouncementSkipped': {
       const entry = existing(state, event.data.entryId);
-      return { ...state, entries: { ...state.entries, [entry.id]: { ...entry, announceNote: event.data.reason } } };
+      return { ...state, entries: state.entries.set(entry.id, { ...entry, announceNote: event.data.reason }) };
     }
   }
 }
 
 function existing(state: MediaState, id: string): Entry {
-  const entry = state.entries[id];
+  const entry = state.entries.get(id);
   if (!entry) throw new Error(`no entry ${id}`);
   return entry;
 }
@@ -125,22 +130,24 @@ function applyChanges(entry: Entry, changes: EntryChanges): Entry {
 function withAnnouncement(state: MediaState, entryId: string, channel: Channel, status: AnnouncementStatus): MediaState {
   const entry = existing(state, entryId);
   const updated: Entry = { ...entry, announcements: { ...entry.announcements, [channel]: status } };
-  return { ...state, entries: { ...state.entries, [entryId]: updated } };
+  return { ...state, entries: state.entries.set(entryId, updated) };
 }
 
 /** Puts an entry in place and keeps the feed and counts in step with it. */
 function withEntry(state: MediaState, entry: Entry): MediaState {
-  const entries = { ...state.entries, [entry.id]: entry };
-  const before = state.entries[entry.id];
+  const entries = state.entries.set(entry.id, entry);
+  const before = state.entries.get(entry.id);
   const wasListed = before !== undefined && isListed(before);
   const listed = isListed(entry);
   if (!wasListed && !listed) return { ...state, entries };
-  const feed = wasListed ? state.feed.filter((id) => id !== entry.id) : state.feed.slice();
-  if (listed) feed.splice(feedPosition(entries, feed, entry), 0, entry.id);
-  if (wasListed && listed && before.finishedOn === entry.finishedOn && before.kind === entry.kind) {
-    return { ...state, entries, feed }; // same place, same counts
-  }
-  return { entries, feed, counts: countFeed(entries, feed) };
+  // Found by binary search (the feed is sorted, and an entry's old place is where it would go):
+  // each change costs a copy of the id array, never a scan with a callback per id.
+  const without = wasListed ? state.feed.toSpliced(feedPosition(state.entries, state.feed, before), 1) : state.feed;
+  const feed = listed ? without.toSpliced(feedPosition(entries, without, entry), 0, entry.id) : without;
+  let counts = state.counts;
+  if (wasListed) counts = counted(counts, before, -1);
+  if (listed) counts = counted(counts, entry, +1);
+  return { entries, feed, counts };
 }
 
 const isListed = (entry: Entry) => entry.visibility === 'public' && !entry.removed;
@@ -148,26 +155,23 @@ const isListed = (entry: Entry) => entry.visibility === 'public' && !entry.remov
 /** Newest first: a later finished date, or the same date logged later, comes before. */
 const before = (a: Entry, b: Entry) => a.finishedOn > b.finishedOn || (a.finishedOn === b.finishedOn && a.seq > b.seq);
 
-function feedPosition(entries: Record<string, Entry>, feed: readonly string[], entry: Entry): number {
+function feedPosition(entries: MediaState['entries'], feed: readonly string[], entry: Entry): number {
   let lo = 0;
   let hi = feed.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (before(entries[feed[mid]!]!, entry)) lo = mid + 1;
+    if (before(entries.get(feed[mid]!)!, entry)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function countFeed(entries: Record<string, Entry>, feed: readonly string[]): MediaCounts {
-  const counts = noCounts();
-  const byKind = counts.byKind as Record<Kind, number>;
-  const byYear = counts.byYear as Record<string, Partial<Record<Kind, number>>>;
-  for (const id of feed) {
-    const { kind, finishedOn } = entries[id]!;
-    byKind[kind]++;
-    const year = (byYear[finishedOn.slice(0, 4)] ??= {});
-    year[kind] = (year[kind] ?? 0) + 1;
-  }
-  return counts;
+/** The counts with one listed entry added (+1) or taken out (-1); copies only what changes. */
+function counted(counts: MediaCounts, { kind, finishedOn }: Entry, delta: 1 | -1): MediaCounts {
+  const year = finishedOn.slice(0, 4);
+  const perKind = { ...counts.byYear[year], [kind]: (counts.byYear[year]?.[kind] ?? 0) + delta };
+  const byYear: Record<string, Partial<Record<Kind, number>>> = { ...counts.byYear, [year]: perKind };
+  if (perKind[kind] === 0) delete perKind[kind];
+  if (Object.keys(perKind).length === 0) delete byYear[year];
+  return { byKind: { ...counts.byKind, [kind]: counts.byKind[kind] + delta }, byYear };
 }

@@ -11,7 +11,7 @@ export function publicFeed(state: MediaState, { kinds, limit = Infinity }: FeedQ
   const out: Entry[] = [];
   for (const id of state.feed) {
     if (out.length >= limit) break;
-    const entry = state.entries[id]!;
+    const entry = state.entries.get(id)!;
     if (!kinds || kinds.length === 0 || kinds.includes(entry.kind)) out.push(entry);
   }
   return out;
@@ -19,7 +19,7 @@ export function publicFeed(state: MediaState, { kinds, limit = Infinity }: FeedQ
 
 /** Every entry the admin manages (removed ones included), most recently logged first. */
 export function allEntries(state: MediaState): Entry[] {
-  return Object.values(state.entries).sort((a, b) => b.seq - a.seq);
+  return [...state.entries.values()].sort((a, b) => b.seq - a.seq);
 }
 
 /** "12 books, 3 games in 2026", or undefined when nothing public was finished that year. */

@@ -47,7 +47,7 @@ describe('undoChange (the command)', () => {
     await mediaStore().close();
   });
 
-  const entryNow = async (id: string) => (await readyMediaStore()).snapshot().entries[id]!;
+  const entryNow = async (id: string) => (await readyMediaStore()).snapshot().entries.get(id)!;
   const log = async () => (await readyMediaStore()).read(1);
 
   it('undoes an edit, a removal, a restore and the logging itself, each with a new event', async () => {

@@ -36,7 +36,7 @@ export async function logEntryAction(_prev: EntryFormState, form: FormData): Pro
 export async function editEntryAction(entryId: string, _prev: EntryFormState, form: FormData): Promise<EntryFormState> {
   const values = readFormValues(form);
   if (!(await isAdmin())) return { status: 'error', message: NOT_LOGGED_IN, fields: {}, values };
-  const before = (await readyMediaStore()).snapshot().entries[entryId];
+  const before = (await readyMediaStore()).snapshot().entries.get(entryId);
   const result = await editEntry(entryId, formInput(values));
   if (!result.ok) return { status: 'error', message: result.error, fields: result.fields, values };
   revalidatePath('/admin');

@@ -107,7 +107,7 @@ export class Harness {
   }
 
   status(entryId: string, channel: Channel) {
-    return this.store.snapshot().entries[entryId]!.announcements[channel];
+    return this.store.snapshot().entries.get(entryId)!.announcements[channel];
   }
 
   async dispose(): Promise<void> {

@@ -20,7 +20,7 @@ export const mediaHistory: HistorySource = {
   },
   undoable(event, now) {
     const e = event as MediaEnvelope;
-    return isEntryChange(e) && (now as MediaState).entries[e.data.entryId]?.updatedSeq === e.seq;
+    return isEntryChange(e) && (now as MediaState).entries.get(e.data.entryId)?.updatedSeq === e.seq;
   },
   timeTravel: true,
 };

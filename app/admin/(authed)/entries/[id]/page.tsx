@@ -16,7 +16,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
   await connection();
   const { id } = await params;
   await requireAdmin(`/admin/entries/${encodeURIComponent(id)}`);
-  const entry = (await readyMediaStore()).snapshot().entries[id];
+  const entry = (await readyMediaStore()).snapshot().entries.get(id);
   if (!entry || entry.removed) notFound();
   return (
     <section className={styles.card} aria-labelledby="edit-heading">
