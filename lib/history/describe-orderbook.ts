@@ -1,6 +1,5 @@
 // The orderbook log in words: "order buy 7 @ 100", and "matched sell 3 @ 98" when it traded.
-// Written against the documented event, `OrderPlaced { user, side, price }`; the match comes from
-// the trades of the state after the event (see `matchOf`), so wiring needs no change here.
+// The match comes from the trades of the state after the event (see `matchOf`).
 import type { Envelope } from '../eventstore';
 
 export type Side = 'buy' | 'sell';
@@ -11,10 +10,7 @@ export interface OrderPlaced {
   price: number;
 }
 
-/**
- * What the history needs of a recorded trade. Assumption to check when the orderbook lands: each
- * trade records the `seq` of the order that made it, and the users on both sides.
- */
+/** What the history needs of a recorded trade (lib/orderbook/state.ts `Trade`): the seq of the order that made it, and both users. */
 export interface TradeLike {
   seq?: number;
   price: number;
@@ -45,7 +41,7 @@ export function describeOrderbookEvent(event: Envelope, match?: Match): string {
   return `${order}, matched ${match.side}${match.user === undefined ? '' : ` ${match.user}`} @ ${match.price}`;
 }
 
-/** The trades of an orderbook state, if it has any (the state's type lives on the orderbook branch). */
+/** The trades of an orderbook state, if it has any (the history pages see states as opaque). */
 export function tradesOf(state: unknown): readonly TradeLike[] {
   const trades = (state as { trades?: unknown } | null)?.trades;
   return Array.isArray(trades) ? (trades as TradeLike[]) : [];

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { publicFeed } from '../media/selectors';
 import { finished } from './testing/media-fixtures';
 import { openMediaStore, type MediaTestStore } from './testing/media-store';
-import { parseSeq, pastView, stepLinks } from './time-travel';
+import { describeMediaEvent } from './describe-media';
+import { parseSeq, pastView as pastViewOf, stepLinks } from './time-travel';
+import type { MediaTestStore as Store } from './testing/media-store';
+
+const pastView = (s: Store, seq: number) => pastViewOf(s, seq, (event, before, after) => describeMediaEvent(event as never, before, after).text);
 
 let store: MediaTestStore | undefined;
 afterEach(async () => {

@@ -1,22 +1,22 @@
-// "View as of here": the shelf as it was after one event, built by the kernel's stateAt.
-import type { EnvelopeOf, Store } from '../eventstore';
-import type { MediaEvent } from '../media/events';
-import type { MediaState } from '../media/projection';
-import { describeMediaEvent } from './describe-media';
+// "View as of here": a store as it was after one event, built by the kernel's stateAt.
+import type { DomainEvent, Envelope, Store } from '../eventstore';
 
-export interface PastView {
+export interface PastView<S> {
   seq: number;
   /** The store's latest seq: where "now" is. */
   version: number;
   /** The state after event `seq` (the initial state for 0). */
-  state: MediaState;
+  state: S;
   /** The event `seq` itself, undefined for 0 (before anything was recorded). */
-  event?: EnvelopeOf<MediaEvent>;
+  event?: Envelope;
   /** That event in words. */
   text?: string;
   previous?: number;
   next?: number;
 }
+
+/** Puts an event in words from the states just before and after it (a history source's describer). */
+export type DescribeEvent<S> = (event: Envelope, before: S, after: S) => string;
 
 /** A seq from the URL: a whole number from 0 to `version`, written without decoration. */
 export function parseSeq(param: string, version: number): number | undefined {
@@ -30,11 +30,11 @@ export function stepLinks(seq: number, version: number): { previous?: number; ne
   return { previous: seq > 0 ? seq - 1 : undefined, next: seq < version ? seq + 1 : undefined };
 }
 
-export async function pastView(store: Store<MediaState, MediaEvent>, seq: number): Promise<PastView> {
+export async function pastView<S, E extends DomainEvent>(store: Store<S, E>, seq: number, describe: DescribeEvent<S>): Promise<PastView<S>> {
   const version = store.version();
   const state = await store.stateAt(seq);
   if (seq === 0) return { seq, version, state, ...stepLinks(seq, version) };
   const [event] = await store.read(seq, seq);
-  const text = describeMediaEvent(event!, await store.stateAt(seq - 1), state).text;
+  const text = describe(event!, await store.stateAt(seq - 1), state);
   return { seq, version, state, event, text, ...stepLinks(seq, version) };
 }

@@ -25,4 +25,5 @@ export const orderbookHistory: HistorySource = {
     const match = event.type === 'OrderPlaced' ? matchOf(event as typeof event & { data: OrderPlaced }, tradesOf(after)) : undefined;
     return { text: describeOrderbookEvent(event, match) };
   },
+  timeTravel: true,
 };

@@ -114,7 +114,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
               </div>
               <div className={styles.actions}>
                 {source.timeTravel && (
-                  <Link href={`/admin/history/as-of/${row.seq}`} prefetch={false} aria-label={`View as of event #${row.seq}`}>
+                  <Link href={`/admin/history/as-of/${row.seq}${source.name === 'media' ? '' : `?store=${source.name}`}`} prefetch={false} aria-label={`View as of event #${row.seq}`}>
                     View as of here
                   </Link>
                 )}

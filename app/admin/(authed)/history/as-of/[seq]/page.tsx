@@ -2,39 +2,53 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { BookView } from '@/app/orderbook/live/BookView';
 import { requireAdmin } from '@/lib/auth';
 import { formatEventTime } from '@/lib/history/format-time';
+import { findHistorySource } from '@/lib/history/sources';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
+import type { MediaState } from '@/lib/media/projection';
 import { publicFeed } from '@/lib/media/selectors';
-import { readyMediaStore } from '@/lib/media/store';
+import type { OrderbookState } from '@/lib/orderbook/state';
 import { FeedItem } from '@/lib/ui/FeedItem';
 import feedStyles from '@/lib/ui/feed.module.css';
 import styles from '../../history.module.css';
 
-export const metadata: Metadata = { title: 'The shelf in the past' };
+export const metadata: Metadata = { title: 'The past' };
 
-/** The About feed as it was right after one event: a past state, stepped one event at a time. */
-export default async function AsOfPage({ params }: { params: Promise<{ seq: string }> }) {
+type Params = Record<string, string | string[] | undefined>;
+
+/**
+ * A store as it was right after one event, stepped one event at a time: the About feed for media
+ * (`/admin/history/as-of/<seq>`), the book and its trades for the orderbook (`?store=orderbook`).
+ */
+export default async function AsOfPage({ params, searchParams }: { params: Promise<{ seq: string }>; searchParams: Promise<Params> }) {
   await requireAdmin();
   await connection();
-  const store = await readyMediaStore();
+  const query = await searchParams;
+  const name = typeof query.store === 'string' ? query.store : 'media';
+  const source = findHistorySource(name);
+  const store = source?.timeTravel ? await source.open() : undefined;
+  if (!source || !store) notFound();
   const seq = parseSeq((await params).seq, store.version());
   if (seq === undefined) notFound();
-  const view = await pastView(store, seq);
-  const entries = publicFeed(view.state);
-  const step = (to: number) => `/admin/history/as-of/${to}`;
+  const view = await pastView(store, seq, (event, before, after) => source.describe(event, before, after, after).text);
+  const step = (to: number) => `/admin/history/as-of/${to}${name === 'media' ? '' : `?store=${name}`}`;
+  const what = name === 'orderbook' ? 'the orderbook' : 'the shelf';
+  const now = name === 'media' ? '/admin/history' : `/admin/history?store=${name}`;
 
   return (
     <section aria-labelledby="past-heading">
       <p className={styles.banner} role="note" data-testid="past-banner">
         {view.event ? (
           <>
-            You are looking at the shelf as of event #{seq}, <time dateTime={view.event.at}>{formatEventTime(view.event.at)}</time>
+            You are looking at {what} as of event #{seq},{' '}
+            <time dateTime={view.event.at}>{formatEventTime(view.event.at)}</time>
           </>
         ) : (
-          <>You are looking at the shelf before anything was recorded</>
+          <>You are looking at {what} before anything was recorded</>
         )}{' '}
-        — <Link href="/admin/history">back to now</Link>
+        — <Link href={now}>back to now</Link>
       </p>
 
       <nav aria-label="Step through history" className={styles.stepper}>
@@ -64,21 +78,39 @@ export default async function AsOfPage({ params }: { params: Promise<{ seq: stri
       )}
 
       <div className={styles.past}>
-        <h2 id="past-heading">Recently finished, as it was then</h2>
-        {entries.length > 0 ? (
-          <ol className={feedStyles.list} data-testid="past-feed">
-            {entries.map((entry) => (
-              <li key={entry.id}>
-                <FeedItem entry={entry} />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="muted" data-testid="past-feed-empty">
-            Nothing was on the public shelf yet.
-          </p>
-        )}
+        {name === 'orderbook' ? <PastBook state={view.state as OrderbookState} /> : <PastFeed state={view.state as MediaState} />}
       </div>
     </section>
+  );
+}
+
+function PastFeed({ state }: { state: MediaState }) {
+  const entries = publicFeed(state);
+  return (
+    <>
+      <h2 id="past-heading">Recently finished, as it was then</h2>
+      {entries.length > 0 ? (
+        <ol className={feedStyles.list} data-testid="past-feed">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <FeedItem entry={entry} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted" data-testid="past-feed-empty">
+          Nothing was on the public shelf yet.
+        </p>
+      )}
+    </>
+  );
+}
+
+function PastBook({ state }: { state: OrderbookState }) {
+  return (
+    <div data-testid="past-book">
+      <h2 id="past-heading">The orderbook, as it was then</h2>
+      <BookView state={state} />
+    </div>
   );
 }
