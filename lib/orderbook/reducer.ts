@@ -2,6 +2,12 @@ import type { EnvelopeOf } from '../eventstore/types';
 import type { OrderbookEvent } from './events';
 import { TRADE_HISTORY, type Order, type OrderbookState, type Trade } from './state';
 
+/**
+ * Bump when what the reducer makes of an event changes (the matching rules, the state's shape, the
+ * event schema): snapshots taken under another version are ignored and rebuilt by a full replay.
+ */
+export const ORDERBOOK_REDUCER_VERSION = 1;
+
 export interface OrderbookRules {
   /** The most orders one side holds; past that its worst-priced order (newest among equals) is dropped. */
   depth: number;
