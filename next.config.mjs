@@ -1,7 +1,23 @@
 // Framing policy: every response but /embed refuses to be framed, set here so that pages and route
 // handlers alike carry it. /embed's own Content-Security-Policy (frame-ancestors from
-// EMBED_ALLOWED_ORIGINS, default any) is set by proxy.ts at request time: headers() here are fixed
-// at build time, and the allowed origins should change with a restart, not a rebuild.
+// EMBED_ALLOWED_ORIGINS, default any) is set by the render cache at request time
+// (lib/cached-routes.ts): headers() here are fixed at build time, and the allowed origins should
+// change with a restart, not a rebuild.
+
+// The render cache (lib/render-cache): plain GETs of these pages are rewritten to
+// pages/api/render-cache, which replays the page rendered at the current state version. Requests
+// that carry any of these headers or the `_rsc` param (RSC payloads for router.refresh() and
+// navigations, prefetches, server actions, and the cache's own render request) reach the page.
+// Keep in step with lib/cached-routes.ts and BYPASS_HEADERS in lib/render-cache/rules.ts (a unit
+// test checks both).
+export const CACHED_PAGES = ['/about', '/embed'];
+export const NOT_FOR_THE_CACHE = [
+  ...['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'x-shelf-render'].map((key) => ({
+    type: 'header',
+    key,
+  })),
+  { type: 'query', key: '_rsc' },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,6 +28,7 @@ const nextConfig = {
       // /orderbook is a JSON route handler; browsers (Accept: text/html) get the page instead.
       // beforeFiles: plain (afterFiles) rewrites are only tried after the route handler matched.
       beforeFiles: [
+        ...CACHED_PAGES.map((source) => ({ source, missing: NOT_FOR_THE_CACHE, destination: '/api/render-cache' })),
         {
           source: '/orderbook',
           has: [{ type: 'header', key: 'accept', value: '(.*)text/html(.*)' }],

@@ -1,6 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { adminToken, logEntry, uniqueTitle } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
+import { rawGet } from './support/raw-get';
 
 // Its own server and events directory: the test counts cache hits and misses, which entries
 // logged by tests running in parallel on the shared server would disturb.
@@ -38,9 +40,33 @@ test('a cached page keeps its headers and sets no cookie, gzipped for clients th
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['cache-control']).toContain('no-store');
-  expect(headers['content-encoding']).toBe('gzip'); // by Next, per response
+  expect(headers['content-encoding']).toBe('gzip'); // by the cache, once per version
   expect(headers['set-cookie']).toBeUndefined();
   expect(await response.text()).toContain('Recently finished'); // Playwright inflates it: compressed once, not twice
+});
+
+test('a client that accepts gzip gets the page gzipped once, equal to the plain page, and fresh after every write', async ({ request }) => {
+  const gzip = { 'accept-encoding': 'gzip, deflate, br, zstd' }; // what browsers send
+  for (const path of ['/about', '/embed?limit=10']) {
+    for (let i = 0; i < 3; i++) {
+      const title = uniqueTitle(`Zipped ${i}`);
+      await logEntry(request, { kind: 'podcast', title }, server.url);
+      const zipped = await rawGet(`${server.url}${path}`, gzip);
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['x-render-cache']).toBe('miss');
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+      const html = gunzipSync(zipped.body); // a valid gzip stream, compressed once: it inflates to the page
+      expect(html.toString()).toContain(title);
+      const plain = await rawGet(`${server.url}${path}`);
+      expect(plain.headers['x-render-cache']).toBe('hit');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(html)).toBe(true);
+      const again = await rawGet(`${server.url}${path}`, gzip);
+      expect(again.headers['x-render-cache']).toBe('hit');
+      expect(again.body.equals(zipped.body)).toBe(true);
+    }
+  }
 });
 
 test('a query is its own page, and RSC requests always reach Next', async ({ request }) => {

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { siteConfig } from '@/lib/config/site';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
-import { publicFeed, yearSummary } from '@/lib/media/selectors';
+import { feedPage } from '@/lib/media/feed-page';
+import { yearSummary } from '@/lib/media/selectors';
 import { ownerToday } from '@/lib/media/today';
 import { readyMediaStore } from '@/lib/media/store';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
+import { EntryPermalink } from '@/lib/ui/EntryPermalink';
 import { FeedItem } from '@/lib/ui/FeedItem';
 import feedStyles from '@/lib/ui/feed.module.css';
 import styles from './about.module.css';
@@ -22,14 +24,27 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export default async function AboutPage({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
+/** The About page's URL for a kind filter and a page cursor (the entry the page starts at). */
+function aboutHref(kind: string | undefined, from?: string): string {
+  const query = new URLSearchParams();
+  if (kind) query.set('kind', kind);
+  if (from) query.set('from', from);
+  const search = query.toString();
+  return search ? `/about?${search}` : '/about';
+}
+
+type SearchParams = Promise<{ kind?: string | string[]; from?: string | string[] }>;
+
+export default async function AboutPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // rendered per request from the live snapshot, never at build time
-  const { kind: kindParam } = await searchParams;
+  const { kind: kindParam, from: fromParam } = await searchParams;
   const kind = typeof kindParam === 'string' && isKind(kindParam) ? kindParam : undefined;
+  const from = typeof fromParam === 'string' ? fromParam : undefined;
   const store = await readyMediaStore();
   const state = store.snapshot();
   const { ownerName, ownerBio } = siteConfig();
-  const entries = publicFeed(state, { kinds: kind ? [kind] : undefined });
+  const page = feedPage(state, { kinds: kind ? [kind] : undefined, from });
+  const { entries } = page;
   const year = ownerToday().slice(0, 4);
   const summary = yearSummary(state, year);
   const total = state.feed.length;
@@ -37,6 +52,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Promis
   return (
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
+      <EntryPermalink from={from} />
       <header className={styles.intro}>
         <h1>{ownerName}</h1>
         <p className={styles.bio}>{ownerBio}</p>
@@ -63,13 +79,33 @@ export default async function AboutPage({ searchParams }: { searchParams: Promis
         )}
 
         {entries.length > 0 ? (
-          <ol className={feedStyles.list} data-testid="feed">
-            {entries.map((entry) => (
-              <li key={entry.id}>
-                <FeedItem entry={entry} />
-              </li>
-            ))}
-          </ol>
+          <>
+            <ol className={feedStyles.list} data-testid="feed">
+              {entries.map((entry) => (
+                <li key={entry.id}>
+                  <FeedItem entry={entry} />
+                </li>
+              ))}
+            </ol>
+            {(page.newer || page.older) && (
+              // Plain links, not client navigations: each page is a document the render cache serves.
+              <nav aria-label="Pages" className={styles.pager}>
+                {page.newer && (
+                  <a href={aboutHref(kind, page.newer.from)} rel="prev" className={styles.pageLink}>
+                    ← Newer entries
+                  </a>
+                )}
+                <span className={styles.position} data-testid="page-position">
+                  {page.offset + 1}–{page.offset + entries.length} of {page.total}
+                </span>
+                {page.older && (
+                  <a href={aboutHref(kind, page.older)} rel="next" className={styles.pageLink}>
+                    Older entries →
+                  </a>
+                )}
+              </nav>
+            )}
+          </>
         ) : (
           <div className={styles.empty} data-testid="empty-feed">
             {kind ? (

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { hashId, hashIdBytes } from './id-index';
+import { FNV_OFFSET, FNV_PRIME, hashId } from './id-index';
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
@@ -41,7 +41,7 @@ export function indexLines(
         let idHash: number;
         if (locate(buf, start, nl)) {
           seq = found.seq;
-          idHash = hashIdBytes(buf, found.idFrom, found.idTo);
+          idHash = found.idHash;
         } else {
           const event = parseSeqAndId(buf.toString('utf8', start, nl));
           if (!event) return { ok: false, reason: `line ${expected} is not an event` };
@@ -72,7 +72,7 @@ export function lineSeqAndId(buf: Buffer, start = 0, end = buf.length): { seq: n
 }
 
 /** Where `locate` leaves its result: no object per line on the hot path. */
-const found = { seq: 0, idFrom: 0, idTo: 0 };
+const found = { seq: 0, idFrom: 0, idTo: 0, idHash: 0 };
 
 /**
  * Reads seq and the id's byte range of a line in the store's own layout (`{"seq":N,"id":"...",`)
@@ -90,11 +90,14 @@ function locate(buf: Buffer, start: number, end: number): boolean {
   for (let k = 0; k < ID_KEY.length; k++) if (buf[i + k] !== ID_KEY[k]) return false;
   const idFrom = i + ID_KEY.length;
   let j = idFrom;
-  while (j < end && buf[j] !== QUOTE && buf[j] !== BACKSLASH) j++;
+  // The id's hash (hashIdBytes) as it is scanned: one pass over its bytes.
+  let h = FNV_OFFSET;
+  for (let b = buf[j]; j < end && b !== QUOTE && b !== BACKSLASH; b = buf[++j]) h = Math.imul(h ^ b!, FNV_PRIME);
   if (j >= end || buf[j] !== QUOTE || j === idFrom) return false;
   found.seq = seq;
   found.idFrom = idFrom;
   found.idTo = j;
+  found.idHash = h >>> 0;
   return true;
 }
 

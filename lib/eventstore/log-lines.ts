@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
@@ -42,9 +43,19 @@ export function* scanLines(
       position += n;
       const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;
-      for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-        yield { lineNo: ++lineNo, offset: carryOffset + start, text: buf.toString('utf8', start, nl), terminated: true };
-        start = nl + 1;
+      const end = buf.lastIndexOf(NEWLINE) + 1; // the whole lines in this chunk
+      if (end > 0 && isAscii(buf.subarray(0, end))) {
+        // The usual case: decoded once, lines sliced out, character index = byte offset.
+        const text = buf.toString('latin1', 0, end);
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+          yield { lineNo: ++lineNo, offset: carryOffset + start, text: text.slice(start, nl), terminated: true };
+          start = nl + 1;
+        }
+      } else {
+        for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+          yield { lineNo: ++lineNo, offset: carryOffset + start, text: buf.toString('utf8', start, nl), terminated: true };
+          start = nl + 1;
+        }
       }
       // Copy the unfinished line: `chunk` is reused by the next read.
       carry = Buffer.from(buf.subarray(start));

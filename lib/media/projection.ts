@@ -152,15 +152,15 @@ function withEntry(state: MediaState, entry: Entry): MediaState {
 
 const isListed = (entry: Entry) => entry.visibility === 'public' && !entry.removed;
 
-/** Newest first: a later finished date, or the same date logged later, comes before. */
-const before = (a: Entry, b: Entry) => a.finishedOn > b.finishedOn || (a.finishedOn === b.finishedOn && a.seq > b.seq);
+/** Feed order, newest first: a later finished date, or the same date logged later, comes before. */
+export const listedBefore = (a: Entry, b: Entry) => a.finishedOn > b.finishedOn || (a.finishedOn === b.finishedOn && a.seq > b.seq);
 
 function feedPosition(entries: MediaState['entries'], feed: readonly string[], entry: Entry): number {
   let lo = 0;
   let hi = feed.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (before(entries.get(feed[mid]!)!, entry)) lo = mid + 1;
+    if (listedBefore(entries.get(feed[mid]!)!, entry)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

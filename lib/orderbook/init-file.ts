@@ -1,32 +1,43 @@
 import 'server-only';
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../fs/write-atomically';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../fs/write-atomically';
 import { encodeInitState, initialOrderbook, INIT_FILE, parseInitState } from './init-state';
 import type { OrderbookState } from './state';
+
+/** The text of `<dir>/orderbook.init.json`, or undefined when there is none yet. */
+export function readInitFile(dir: string): string | undefined {
+  try {
+    return readFileSync(join(dir, INIT_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
 
 interface InitOptions {
   dir: string;
   depth: number;
   tradeHistory?: number;
+  /**
+   * The init file's text as read when the store's options were made (undefined: there was none):
+   * the state is built from exactly the bytes the snapshot version hashes.
+   */
+  text: string | undefined;
   /** The log that is replayed on top of the init state (only to warn when the init file went missing). */
   logFile: string;
   warn?: (message: string) => void;
 }
 
 /**
- * The orderbook's state before its first event: read from `<dir>/orderbook.init.json`, or, at the
- * first boot, written there (atomically) and returned. Later boots always read the file, never
- * regenerate it. Runs inside the store's boot, so this process holds the directory's writer lock.
+ * The orderbook's state before its first event: parsed from the init file's text, or, at the
+ * first boot (no file yet), written to `<dir>/orderbook.init.json` (atomically) and returned. Later
+ * boots always read the file, never regenerate it. Runs inside the store's boot, so this process
+ * holds the directory's writer lock.
  */
-export async function loadInitState({ dir, depth, tradeHistory, logFile, warn = console.warn }: InitOptions): Promise<OrderbookState> {
+export async function loadInitState({ dir, depth, tradeHistory, text, logFile, warn = console.warn }: InitOptions): Promise<OrderbookState> {
   const file = join(dir, INIT_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  if (text === undefined) {
     const state = initialOrderbook();
     if (existsSync(logFile) && statSync(logFile).size > 0) {
       warn(`${file} is missing but ${logFile} has events: writing a fresh (empty) initial state to replay them on`);

@@ -2,6 +2,12 @@ import type { EnvelopeOf } from '../eventstore/types';
 import type { OrderbookEvent } from './events';
 import { TRADE_HISTORY, type Order, type OrderbookState, type Trade } from './state';
 
+/**
+ * Bump when what the reducer makes of an event changes (the matching rules, the state's shape, the
+ * event schema): snapshots taken under another version are ignored and rebuilt by a full replay.
+ */
+export const ORDERBOOK_REDUCER_VERSION = 1;
+
 export interface OrderbookRules {
   /** The most orders one side holds; past that its worst-priced order (newest among equals) is dropped. */
   depth: number;
@@ -42,10 +48,26 @@ export function createOrderbookReducer({ depth, tradeHistory = TRADE_HISTORY }: 
     }
 
     const own = buying ? state.bids : state.asks;
-    const joined = insertOrder(own, { user, price }, buying);
+    const at = insertionIndex(own, price, buying);
+    // Past the depth the worst-priced order, newest among equals, is dropped: that is this one.
+    if (at >= depth) return state;
+    const joined = own.toSpliced(at, 0, { user, price });
     if (joined.length > depth) joined.length = depth; // drops the worst-priced, newest among equals
     return buying ? { bids: joined, asks: state.asks, trades: state.trades } : { bids: state.bids, asks: joined, trades: state.trades };
   };
+}
+
+/** Where an order at `price` joins `side`: after every order at least as good (the newest at its price). */
+function insertionIndex(side: readonly Order[], price: number, bids: boolean): number {
+  let lo = 0;
+  let hi = side.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const p = side[mid]!.price;
+    if (bids ? p >= price : p <= price) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -53,18 +75,7 @@ export function createOrderbookReducer({ depth, tradeHistory = TRADE_HISTORY }: 
  * price). Bids are best when highest, asks when lowest.
  */
 export function insertOrder(side: readonly Order[], order: Order, bids: boolean): Order[] {
-  let lo = 0;
-  let hi = side.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const p = side[mid]!.price;
-    if (bids ? p >= order.price : p <= order.price) lo = mid + 1;
-    else hi = mid;
-  }
-  const next = side.slice(0, lo);
-  next.push(order);
-  for (let i = lo; i < side.length; i++) next.push(side[i]!);
-  return next;
+  return side.toSpliced(insertionIndex(side, order.price, bids), 0, order);
 }
 
 function recordTrade(trades: readonly Trade[], trade: Trade, keep: number): Trade[] {

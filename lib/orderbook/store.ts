@@ -3,27 +3,42 @@ import { join } from 'node:path';
 import { eventsDir, orderbookDepth } from '../config/env';
 import { sharedStore, singleton, type Store, type StoreOptions } from '../eventstore';
 import { orderbookEventSchema, type OrderbookEvent } from './events';
-import { loadInitState } from './init-file';
+import { loadInitState, readInitFile } from './init-file';
+import { encodeInitState, initialOrderbook } from './init-state';
 import { createOrderbookReducer } from './reducer';
 import { bookJson } from './selectors';
+import { orderbookSnapshotVersion } from './snapshot-version';
 import type { OrderbookState } from './state';
 
 export type OrderbookStore = Store<OrderbookState, OrderbookEvent>;
 
 export const ORDERBOOK = 'orderbook';
 
-/** The store's options for an events directory: state = orderbook.init.json + replay of orderbook.jsonl. */
+/**
+ * The store's options for an events directory: state = orderbook.init.json + replay of
+ * orderbook.jsonl, with a snapshot (`orderbook.snapshot.json`, every `snapshotEvery` events) so
+ * that a restart replays only the events after it. The init file is read here, once: the initial
+ * state and the snapshot version both come from those bytes.
+ */
 export function orderbookStoreOptions({
   dir,
   depth,
+  snapshotEvery,
   ...extra
-}: { dir: string; depth: number } & Partial<StoreOptions<OrderbookState, OrderbookEvent>>): StoreOptions<OrderbookState, OrderbookEvent> {
+}: { dir: string; depth: number; snapshotEvery?: number } & Partial<StoreOptions<OrderbookState, OrderbookEvent>>): StoreOptions<
+  OrderbookState,
+  OrderbookEvent
+> {
+  const text = readInitFile(dir);
+  // No file yet: the first boot writes this text, so the next boot hashes the same bytes.
+  const initText = text ?? encodeInitState(initialOrderbook());
   return {
     name: ORDERBOOK,
     dir,
-    initialState: () => loadInitState({ dir, depth, logFile: join(dir, `${ORDERBOOK}.jsonl`), warn: extra.warn }),
+    initialState: () => loadInitState({ dir, depth, text, logFile: join(dir, `${ORDERBOOK}.jsonl`), warn: extra.warn }),
     reducer: createOrderbookReducer({ depth }),
     schema: orderbookEventSchema,
+    snapshot: { version: orderbookSnapshotVersion({ initText, depth }), every: snapshotEvery },
     ...extra,
   };
 }

@@ -5,6 +5,8 @@ export interface CachedPage {
   status: number;
   headers: readonly (readonly [string, string])[];
   body: Uint8Array<ArrayBuffer>;
+  /** The body gzipped, made once with the page: served to clients that accept gzip. */
+  gzip?: Uint8Array;
 }
 
 interface Entry {
@@ -35,7 +37,7 @@ export class PageCache {
     this.entries = new LRUCache<string, Entry>({
       max: maxEntries,
       maxSize: maxBytes,
-      sizeCalculation: (e) => Math.max(1, e.page.body.byteLength),
+      sizeCalculation: (e) => Math.max(1, e.page.body.byteLength + (e.page.gzip?.byteLength ?? 0)),
     });
   }
 

@@ -1,5 +1,9 @@
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import type { CachedPage } from './page-cache';
 import { RENDER_HEADER } from './rules';
+
+const gzipAsync = promisify(gzip);
 
 /** Headers that describe one transfer, not the page: recomputed or dropped when the page is replayed. */
 const PER_TRANSFER = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
@@ -7,16 +11,12 @@ const PER_TRANSFER = new Set(['connection', 'keep-alive', 'transfer-encoding', '
 /** Pages bigger than this are served but not kept. */
 const MAX_CACHED_BODY = 8 << 20;
 
-/** Where the server reaches itself: loopback on its own port (`RENDER_CACHE_ORIGIN` overrides, e.g. when bound to one interface). */
-export function selfOrigin(): string {
-  return process.env.RENDER_CACHE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`;
-}
-
 /**
- * Renders a page by requesting it from this same server with the render header, which the proxy's
- * matcher lets through to Next. Only a plain 200 HTML page without cookies may be kept.
+ * Renders a page by requesting it from this same server (`origin`) with the render header, which
+ * next.config.mjs does not rewrite to the cache, so it reaches the page. Only a plain 200 HTML
+ * page without cookies may be kept; that one is also gzipped, once, for every client that accepts it.
  */
-export async function renderPage(urlPath: string, origin = selfOrigin()): Promise<{ page: CachedPage; cacheable: boolean }> {
+export async function renderPage(urlPath: string, origin: string): Promise<{ page: CachedPage; cacheable: boolean }> {
   const response = await fetch(origin + urlPath, {
     headers: { [RENDER_HEADER]: '1', accept: 'text/html', 'accept-encoding': 'identity' },
     redirect: 'manual',
@@ -25,11 +25,12 @@ export async function renderPage(urlPath: string, origin = selfOrigin()): Promis
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: [string, string][] = [];
   for (const [name, value] of response.headers) if (!PER_TRANSFER.has(name)) headers.push([name, value]);
-  const page: CachedPage = { status: response.status, headers, body };
   const cacheable =
     response.status === 200 &&
     (response.headers.get('content-type') ?? '').startsWith('text/html') &&
     response.headers.getSetCookie().length === 0 &&
     body.byteLength <= MAX_CACHED_BODY;
+  const page: CachedPage = { status: response.status, headers, body };
+  if (cacheable) page.gzip = new Uint8Array(await gzipAsync(body, { level: constants.Z_BEST_COMPRESSION }));
   return { page, cacheable };
 }

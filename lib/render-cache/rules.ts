@@ -1,33 +1,25 @@
-// Which requests the render cache may answer. Everything else goes to Next untouched.
+// Which requests the render cache answers, and how. next.config.mjs sends a request to the cache
+// (rewrites it to pages/api/render-cache) only when it carries none of BYPASS_HEADERS and no
+// `_rsc` param; everything else reaches the page in Next as it is.
 
-/** Sent by the cache on its own render request, so that request reaches the page (the matcher skips it). */
+/** Sent by the cache on its own render request, so that request reaches the page (no rewrite). */
 export const RENDER_HEADER = 'x-shelf-render';
-/** On every response the cache produced: `hit` or `miss` (a miss was rendered for this request). */
+/** On every response the cache produced: `hit`, `miss` (rendered for this request) or `off` (served, not kept). */
 export const STATUS_HEADER = 'x-render-cache';
-
-/** Request headers that mean "not the plain HTML document": RSC payloads, prefetches, server actions. */
-const FLIGHT_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
-
-export interface RequestFacts {
-  method: string;
-  pathname: string;
-  searchParams: URLSearchParams;
-  headers: Headers;
-}
-
 /**
- * Why this request must bypass the cache, or undefined when it may be served from it.
- * Only GETs of the listed paths for the HTML document qualify; Next's RSC requests (the `rsc`
- * header or the `_rsc` param, used by router.refresh() and navigations) are rendered every time.
+ * Request headers that mean "not the plain HTML document": RSC payloads (router.refresh(),
+ * navigations, prefetches), server actions, and the cache's own render request.
  */
-export function bypassReason(req: RequestFacts, paths: readonly string[]): string | undefined {
-  if (req.method !== 'GET') return `method ${req.method}`;
-  if (!paths.includes(req.pathname)) return `path ${req.pathname} is not cached`;
-  if (req.searchParams.has('_rsc')) return 'RSC request (_rsc)';
-  for (const name of FLIGHT_HEADERS) if (req.headers.has(name)) return `RSC request (${name})`;
-  if (req.headers.has(RENDER_HEADER)) return 'the cache rendering the page itself';
-  return undefined;
-}
+export const BYPASS_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+  RENDER_HEADER,
+] as const;
+/** The query param of RSC requests (a cache buster): those go to Next too. */
+export const BYPASS_QUERY = '_rsc';
 
 /** The part of the URL a page may depend on: the path and the query, params sorted so that order does not matter. */
 export function urlKey(pathname: string, searchParams: URLSearchParams): string {
@@ -35,4 +27,21 @@ export function urlKey(pathname: string, searchParams: URLSearchParams): string 
   params.sort();
   const search = params.toString();
   return search ? `${pathname}?${search}` : pathname;
+}
+
+/**
+ * Whether an Accept-Encoding header admits gzip (RFC 9110 12.5.3): listed as `gzip` or `x-gzip`
+ * with a non-zero q, or not listed while `*` is, with a non-zero q.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let wildcard: boolean | undefined;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return accepted;
+    if (name === '*') wildcard = accepted;
+  }
+  return wildcard ?? false;
 }

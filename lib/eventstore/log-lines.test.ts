@@ -1,0 +1,25 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanLines } from './log-lines';
+import { tempDir } from './testing/counter';
+
+describe('scanLines', () => {
+  it('yields every line with its byte offset, ASCII or not, across chunk boundaries, and a torn last line', () => {
+    const lines = ['{"a":1}', '{"title":"Café – Ørsted ✓"}', '', '{"b":"plain ascii again"}', '{"c":"😀"}', '{"d":4}'];
+    const file = join(tempDir(), 'log.jsonl');
+    writeFileSync(file, lines.map((l) => `${l}\n`).join('') + '{"torn":');
+    const expected = [...lines.map((text) => ({ text, terminated: true })), { text: '{"torn":', terminated: false }];
+    let offset = 0;
+    const withOffsets = expected.map((line, i) => {
+      const at = offset;
+      offset += Buffer.byteLength(line.text) + 1;
+      return { lineNo: i + 1, offset: at, ...line };
+    });
+    for (const chunkSize of [1, 3, 7, 16, 64, 4096]) {
+      expect([...scanLines(file, { chunkSize })], `chunks of ${chunkSize}`).toEqual(withOffsets);
+    }
+    const from = withOffsets[3]!;
+    expect([...scanLines(file, { chunkSize: 5, from: from.offset, firstLineNo: 4 })]).toEqual(withOffsets.slice(3));
+  });
+});
