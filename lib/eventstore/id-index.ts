@@ -38,6 +38,21 @@ export class IdIndex {
     return this.count;
   }
 
+  /** The table as stored (a view: copy it before more ids are added). */
+  view(): Uint32Array {
+    return this.table;
+  }
+
+  /** An index over a table that `view()` gave, holding `count` ids; undefined when the table cannot be one. */
+  static of(table: Uint32Array, count: number): IdIndex | undefined {
+    const slots = table.length >>> 1;
+    if (slots < 1024 || (slots & (slots - 1)) !== 0 || count * 4 > table.length) return undefined;
+    const index = new IdIndex();
+    index.table = table;
+    index.count = count;
+    return index;
+  }
+
   private put(h: number, seq: number): void {
     const { table } = this;
     const mask = (table.length >>> 1) - 1;

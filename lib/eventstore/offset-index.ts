@@ -24,6 +24,19 @@ export class OffsetIndex {
     return this.n;
   }
 
+  /** Offsets of events 1..count, as stored (a view, not a copy: copy it before the index grows). */
+  view(): Float64Array {
+    return this.offsets.subarray(1, this.n + 1);
+  }
+
+  /** An index of exactly these offsets (of events 1..offsets.length), with room to grow. */
+  static of(offsets: Float64Array): OffsetIndex {
+    const index = new OffsetIndex(offsets.length);
+    index.offsets.set(offsets, 1);
+    index.n = offsets.length;
+    return index;
+  }
+
   /** The offset of the line of event `seq` (1-based). */
   at(seq: number): number {
     if (seq < 1 || seq > this.n) throw new RangeError(`no event ${seq} (have 1..${this.n})`);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '../fs/write-atomically';
 
 /** `<name>.snapshot.json`: a store's state as of one event, so a restart replays only what came after. */
 export interface Snapshot<S> {
@@ -41,24 +40,7 @@ export function readSnapshot<S>(file: string, version: string): { ok: true; snap
   return { ok: true, snapshot };
 }
 
-/**
- * Replaces the snapshot atomically: written to a temporary file, fsynced, renamed over the old
- * one, and the directory fsynced, so a crash leaves either the old snapshot or the new one.
- */
+/** Replaces the snapshot atomically (temp file, fsync, rename, fsync of the directory): a crash leaves the old one or the new. */
 export async function writeSnapshot<S>(file: string, snapshot: Snapshot<S>): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(JSON.stringify(snapshot));
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, file);
-  const dir = await open(dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await writeFileAtomically(file, JSON.stringify(snapshot));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, truncateSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeEnvelope, parseEnvelope } from './envelope';
@@ -15,6 +15,7 @@ import { indexLines, lineSeqAndId } from './log-index';
 import { scanLines, readLineRange } from './log-lines';
 import { OffsetIndex } from './offset-index';
 import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot';
+import { encodeSnapshotIndex, readSnapshotIndex, writeSnapshotIndex } from './snapshot-index';
 import { StateCache } from './state-cache';
 import type {
   DomainEvent,
@@ -83,6 +84,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private closed = false;
 
   private readonly snapshotFile: string;
+  private readonly snapshotIndexFile: string;
   /** The seq the boot snapshot was taken at: checkpoints before it are rebuilt only when asked for. */
   private bootSnapshotSeq = 0;
   private olderCheckpoints?: Promise<void>;
@@ -94,6 +96,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.file = join(options.dir, `${options.name}.jsonl`);
     this.checkpointEvery = options.checkpointEvery ?? 1000;
     this.snapshotFile = join(options.dir, `${options.name}.snapshot.json`);
+    this.snapshotIndexFile = join(options.dir, `${options.name}.snapshot.index`);
     const cacheSize = options.stateCacheSize ?? 64;
     this.bookmarks = new StateCache(Math.ceil(cacheSize / 2));
     this.recent = new StateCache(Math.floor(cacheSize / 2));
@@ -319,9 +322,10 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   /**
    * Starts from the snapshot when there is a usable one: its state, and the offsets and ids of
-   * the events it covers indexed straight from the log's bytes (no parsing, no reducer). It must
-   * match the log (the event it ends with is really there, with that id, ending at that byte);
-   * otherwise it is ignored with a warning and the whole log is replayed.
+   * the events it covers, loaded from the index saved with it or else indexed straight from the
+   * log's bytes (no parsing, no reducer). It must match the log (the event it ends with is really
+   * there, with that id, ending at that byte); otherwise it is ignored with a warning and the
+   * whole log is replayed.
    */
   private restoreSnapshot(): void {
     const config = this.options.snapshot;
@@ -336,16 +340,25 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     };
     if (!read.ok) return reject(read.reason);
     const snap = read.snapshot;
-    this.ids = new IdIndex(snap.seq);
-    this.offsets = new OffsetIndex(snap.seq);
-    const indexed = indexLines(this.file, snap.size, (seq, idHash, offset) => {
-      this.ids.add(idHash, seq);
-      this.offsets.push(offset);
-    });
-    if (!indexed.ok) return reject(`it does not match ${this.file}: ${indexed.reason}`);
-    if (indexed.count !== snap.seq) return reject(`it covers ${snap.seq} events, the log has ${indexed.count} in ${snap.size} bytes`);
-    if (this.offsets.at(snap.seq) !== snap.lastOffset || this.seqOfId(snap.lastId, snap.size) !== snap.seq) {
-      return reject(`event ${snap.seq} of the log is not the one it was taken at`);
+    if (statSync(this.file).size < snap.size) return reject(`${this.file} is shorter than the ${snap.size} bytes it covers`);
+    const endsAtSnapshot = () =>
+      this.offsets.count === snap.seq && this.offsets.at(snap.seq) === snap.lastOffset && this.seqOfId(snap.lastId, snap.size) === snap.seq;
+
+    const saved = readSnapshotIndex(this.snapshotIndexFile, snap.seq, snap.size);
+    if (saved) {
+      this.ids = saved.ids;
+      this.offsets = saved.offsets;
+    }
+    if (!saved || !endsAtSnapshot()) {
+      this.ids = new IdIndex(snap.seq);
+      this.offsets = new OffsetIndex(snap.seq);
+      const indexed = indexLines(this.file, snap.size, (seq, idHash, offset) => {
+        this.ids.add(idHash, seq);
+        this.offsets.push(offset);
+      });
+      if (!indexed.ok) return reject(`it does not match ${this.file}: ${indexed.reason}`);
+      if (indexed.count !== snap.seq) return reject(`it covers ${snap.seq} events, the log has ${indexed.count} in ${snap.size} bytes`);
+      if (!endsAtSnapshot()) return reject(`event ${snap.seq} of the log is not the one it was taken at`);
     }
     this.state = snap.state;
     this.seq = snap.seq;
@@ -371,7 +384,11 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       writtenAt: new Date().toISOString(),
       state: this.state,
     };
-    this.snapshotting = writeSnapshot(this.snapshotFile, snapshot)
+    const index = encodeSnapshotIndex(this.seq, this.size, this.offsets, this.ids);
+    // The index first: a snapshot is never on disk without the index it was taken with, or with
+    // an index of another snapshot (that one is recognised by its seq and size, and ignored).
+    this.snapshotting = writeSnapshotIndex(this.snapshotIndexFile, index)
+      .then(() => writeSnapshot(this.snapshotFile, snapshot))
       .then(() => {
         this.lastSnapshotSeq = snapshot.seq;
       })
