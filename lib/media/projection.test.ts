@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from './events';
-import type { EntryFields } from './fields';
+import { finished } from './testing/fixtures';
 import { initialMediaState, mediaReducer, type MediaState } from './projection';
 import { publicFeed, yearSummary } from './selectors';
 import { syntheticMediaLog } from '../history/testing/synthetic-media-log';
@@ -10,16 +10,6 @@ let seq = 0;
 const envelope = (event: MediaEvent): EnvelopeOf<MediaEvent> =>
   ({ seq: ++seq, id: `e${seq}`, at: `2026-11-23T08:00:${String(seq % 60).padStart(2, '0')}.000Z`, ...event }) as EnvelopeOf<MediaEvent>;
 const fold = (...events: MediaEvent[]) => events.reduce<MediaState>((s, e) => mediaReducer(s, envelope(e)), initialMediaState);
-
-const fields = (over: Partial<EntryFields> = {}): EntryFields => ({
-  kind: 'book',
-  title: 'Dune',
-  finishedOn: '2026-11-01',
-  visibility: 'public',
-  announce: false,
-  ...over,
-});
-const finished = (entryId: string, over: Partial<EntryFields> = {}): MediaEvent => ({ type: 'MediaFinished', data: { entryId, ...fields(over) } });
 
 describe('media projection', () => {
   it('lists public entries newest finished first, then latest logged first', () => {

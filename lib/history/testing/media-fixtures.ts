@@ -1,19 +1,9 @@
 // Media events and states for the history tests.
 import type { EnvelopeOf } from '../../eventstore';
 import type { MediaEvent } from '../../media/events';
-import type { EntryFields } from '../../media/fields';
 import { initialMediaState, mediaReducer, type MediaState } from '../../media/projection';
 
-export const fields = (over: Partial<EntryFields> = {}): EntryFields => ({
-  kind: 'book',
-  title: 'Dune',
-  finishedOn: '2026-11-01',
-  visibility: 'public',
-  announce: false,
-  ...over,
-});
-
-export const finished = (entryId: string, over: Partial<EntryFields> = {}): MediaEvent => ({ type: 'MediaFinished', data: { entryId, ...fields(over) } });
+export { fields, finished } from '../../media/testing/fixtures';
 
 /** Envelopes numbered from 1, one minute apart, and the state after each (`states[0]` is the initial one). */
 export function fold(...events: MediaEvent[]) {
