@@ -9,8 +9,7 @@ import { ownerToday } from '@/lib/media/today';
 import { readyMediaStore } from '@/lib/media/store';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { EntryPermalink } from '@/lib/ui/EntryPermalink';
-import { FeedItem } from '@/lib/ui/FeedItem';
-import feedStyles from '@/lib/ui/feed.module.css';
+import { FeedList } from '@/lib/ui/FeedList';
 import styles from './about.module.css';
 
 export function generateMetadata(): Metadata {
@@ -80,13 +79,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
 
         {entries.length > 0 ? (
           <>
-            <ol className={feedStyles.list} data-testid="feed">
-              {entries.map((entry) => (
-                <li key={entry.id}>
-                  <FeedItem entry={entry} />
-                </li>
-              ))}
-            </ol>
+            <FeedList entries={entries} testId="feed" />
             {(page.newer || page.older) && (
               // Plain links, not client navigations: each page is a document the render cache serves.
               <nav aria-label="Pages" className={styles.pager}>

@@ -8,8 +8,7 @@ import { ReportHeight } from '@/lib/embed/ReportHeight';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { publicFeed } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
-import { FeedItem } from '@/lib/ui/FeedItem';
-import feedStyles from '@/lib/ui/feed.module.css';
+import { FeedList } from '@/lib/ui/FeedList';
 import styles from './embed.module.css';
 
 export const metadata: Metadata = { title: 'Recently finished', robots: { index: false } };
@@ -41,13 +40,7 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
           ))}
         </ol>
       ) : (
-        <ol className={feedStyles.list} data-testid="embed-feed">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <FeedItem entry={entry} covers={options.covers} ratings={options.ratings} reviews={options.reviews} newTab />
-            </li>
-          ))}
-        </ol>
+        <FeedList entries={entries} testId="embed-feed" covers={options.covers} ratings={options.ratings} reviews={options.reviews} newTab />
       )}
       <p className={styles.footer}>
         <a href="/about" target="_blank" rel="noopener">

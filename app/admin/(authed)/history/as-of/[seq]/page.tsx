@@ -10,8 +10,7 @@ import { parseSeq, pastView } from '@/lib/history/time-travel';
 import type { MediaState } from '@/lib/media/projection';
 import { publicFeed } from '@/lib/media/selectors';
 import type { OrderbookState } from '@/lib/orderbook/state';
-import { FeedItem } from '@/lib/ui/FeedItem';
-import feedStyles from '@/lib/ui/feed.module.css';
+import { FeedList } from '@/lib/ui/FeedList';
 import styles from '../../history.module.css';
 
 export const metadata: Metadata = { title: 'The past' };
@@ -90,13 +89,7 @@ function PastFeed({ state }: { state: MediaState }) {
     <>
       <h2 id="past-heading">Recently finished, as it was then</h2>
       {entries.length > 0 ? (
-        <ol className={feedStyles.list} data-testid="past-feed">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <FeedItem entry={entry} />
-            </li>
-          ))}
-        </ol>
+        <FeedList entries={entries} testId="past-feed" />
       ) : (
         <p className="muted" data-testid="past-feed-empty">
           Nothing was on the public shelf yet.
