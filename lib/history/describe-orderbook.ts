@@ -1,27 +1,18 @@
 // The orderbook log in words: "order buy 7 @ 100", and "matched sell 3 @ 98" when it traded.
 // The match comes from the trades of the state after the event (see `matchOf`).
 import type { Envelope } from '../eventstore';
+import type { OrderPlaced, Side } from '../orderbook/events';
+import type { Trade } from '../orderbook/state';
 
-export type Side = 'buy' | 'sell';
+export type { OrderPlaced, Side };
 
-export interface OrderPlaced {
-  user: number;
-  side: Side;
-  price: number;
-}
-
-/** What the history needs of a recorded trade (lib/orderbook/state.ts `Trade`): the seq of the order that made it, and both users. */
-export interface TradeLike {
-  seq?: number;
-  price: number;
-  buyer?: number;
-  seller?: number;
-}
+/** What the history needs of a recorded trade: the seq of the order that made it, the price and both users. */
+export type TradeLike = Pick<Trade, 'seq' | 'price' | 'buyer' | 'seller'>;
 
 /** The resting order a new order traded with. */
 export interface Match {
   side: Side;
-  user?: number;
+  user: number;
   price: number;
 }
 
@@ -38,7 +29,7 @@ export function describeOrderbookEvent(event: Envelope, match?: Match): string {
   const { user, side, price } = event.data as OrderPlaced;
   const order = `order ${side} ${user} @ ${price}`;
   if (!match) return order;
-  return `${order}, matched ${match.side}${match.user === undefined ? '' : ` ${match.user}`} @ ${match.price}`;
+  return `${order}, matched ${match.side} ${match.user} @ ${match.price}`;
 }
 
 /** The trades of an orderbook state, if it has any (the history pages see states as opaque). */
