@@ -36,13 +36,7 @@ export const perClientPolicy: LimitPolicy = {
  * value, so this ceiling bounds the guesses an attacker can make whatever the header says. It is
  * far above what the owner's typos can reach.
  */
-export const globalPolicy: LimitPolicy = {
-  maxFailures: 50,
-  windowMs: 15 * 60_000,
-  baseLockMs: 5 * 60_000,
-  maxLockMs: 60 * 60_000,
-  forgetAfterMs: 24 * 60 * 60_000,
-};
+export const globalPolicy: LimitPolicy = { ...perClientPolicy, maxFailures: 50 };
 
 /** When the record refuses attempts at `now`, the time it accepts them again; else null. */
 export function lockedUntil(record: FailureRecord | undefined, now: number): number | null {
