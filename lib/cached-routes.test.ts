@@ -1,29 +1,7 @@
-import type { NextConfig } from 'next';
 import { describe, expect, it } from 'vitest';
 import { CACHED_ROUTES } from './cached-routes';
-import { BYPASS_HEADERS, BYPASS_QUERY } from './render-cache/rules';
-
-// next.config.mjs is plain JavaScript: imported by URL, typed here.
-const configUrl = new URL('../next.config.mjs', import.meta.url).href;
-const { default: nextConfig, CACHED_PAGES, NOT_FOR_THE_CACHE } = (await import(/* @vite-ignore */ configUrl)) as {
-  default: NextConfig;
-  CACHED_PAGES: string[];
-  NOT_FOR_THE_CACHE: { type: string; key: string }[];
-};
 
 describe('the render cache routes', () => {
-  it('are the pages next.config.mjs rewrites to the cache, and only plain document requests are', async () => {
-    expect(CACHED_ROUTES.map((r) => r.path)).toEqual(CACHED_PAGES);
-    const rewrites = await nextConfig.rewrites!();
-    const beforeFiles = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
-    for (const path of CACHED_PAGES) {
-      const rule = beforeFiles.find((r) => r.source === path);
-      expect(rule, path).toMatchObject({ destination: '/api/render-cache', missing: NOT_FOR_THE_CACHE });
-    }
-    const missing = NOT_FOR_THE_CACHE.map((m) => `${m.type}:${m.key}`).sort();
-    expect(missing).toEqual([...BYPASS_HEADERS.map((h) => `header:${h}`), `query:${BYPASS_QUERY}`].sort());
-  });
-
   it('let /embed be framed as EMBED_ALLOWED_ORIGINS says, read per request', () => {
     const embed = CACHED_ROUTES.find((r) => r.path === '/embed')!;
     const before = process.env.EMBED_ALLOWED_ORIGINS;

@@ -3,8 +3,8 @@ import type { CachedRoute } from './render-cache/serve';
 
 /**
  * The pages served by the render cache (lib/render-cache): rendered once per state version and
- * replayed from memory until the next write. next.config.mjs rewrites plain GETs of exactly
- * these paths to pages/api/render-cache; keep the two lists in step (a unit test checks it).
+ * replayed from memory until the next write. The front door (lib/front-door/routes.ts) answers
+ * plain requests of exactly these paths from the cache.
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
   { path: '/about', stores: ['media'] },

@@ -1,10 +1,9 @@
-import { jsonFeed, JSON_FEED_CONTENT_TYPE } from '@/lib/feeds/json-feed';
-import { loadFeed } from '@/lib/feeds/load';
-import { feedResponse } from '@/lib/feeds/response';
+import { feedRouteAnswer } from '@/lib/feeds/load';
+import { toResponse } from '@/lib/http/answer';
 
 export const dynamic = 'force-dynamic';
 
-/** JSON Feed 1.1 of the public feed; `?kind=book` for one kind. */
+/** JSON Feed 1.1 of the public feed; `?kind=book` for one kind. The front door answers it with the same function. */
 export async function GET(request: Request) {
-  return feedResponse(request, JSON.stringify(jsonFeed(await loadFeed(request)), null, 2), JSON_FEED_CONTENT_TYPE);
+  return toResponse(await feedRouteAnswer('json', new URL(request.url).searchParams, request.headers.get('if-none-match')));
 }

@@ -1,10 +1,9 @@
-import { atomFeed, ATOM_CONTENT_TYPE } from '@/lib/feeds/atom';
-import { loadFeed } from '@/lib/feeds/load';
-import { feedResponse } from '@/lib/feeds/response';
+import { feedRouteAnswer } from '@/lib/feeds/load';
+import { toResponse } from '@/lib/http/answer';
 
 export const dynamic = 'force-dynamic';
 
-/** Atom 1.0 of the public feed; `?kind=book` for one kind. */
+/** Atom 1.0 of the public feed; `?kind=book` for one kind. The front door answers it with the same function. */
 export async function GET(request: Request) {
-  return feedResponse(request, atomFeed(await loadFeed(request)), ATOM_CONTENT_TYPE);
+  return toResponse(await feedRouteAnswer('atom', new URL(request.url).searchParams, request.headers.get('if-none-match')));
 }

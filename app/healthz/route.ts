@@ -1,6 +1,10 @@
 // Liveness, and the benchmarks' "hello world" baseline: a dynamic handler that does no work.
+// The front door (lib/front-door) answers it itself with the same lib function.
+import { healthAnswer } from '@/lib/health';
+import { toResponse } from '@/lib/http/answer';
+
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  return toResponse(healthAnswer());
 }

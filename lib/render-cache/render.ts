@@ -13,7 +13,7 @@ const MAX_CACHED_BODY = 8 << 20;
 
 /**
  * Renders a page by requesting it from this same server (`origin`) with the render header, which
- * next.config.mjs does not rewrite to the cache, so it reaches the page. Only a plain 200 HTML
+ * the front door passes to Next, so it reaches the page. Only a plain 200 HTML
  * page without cookies may be kept; that one is also gzipped, once, for every client that accepts it.
  */
 export async function renderPage(urlPath: string, origin: string): Promise<{ page: CachedPage; cacheable: boolean }> {

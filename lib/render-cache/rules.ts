@@ -1,8 +1,8 @@
-// Which requests the render cache answers, and how. next.config.mjs sends a request to the cache
-// (rewrites it to pages/api/render-cache) only when it carries none of BYPASS_HEADERS and no
-// `_rsc` param; everything else reaches the page in Next as it is.
+// Which requests the render cache answers, and how. The front door (lib/front-door/routes.ts)
+// answers a request from the cache only when it carries none of BYPASS_HEADERS and no `_rsc`
+// param; everything else reaches the page in Next as it is.
 
-/** Sent by the cache on its own render request, so that request reaches the page (no rewrite). */
+/** Sent by the cache on its own render request, so that request reaches the page in Next. */
 export const RENDER_HEADER = 'x-shelf-render';
 /** On every response the cache produced: `hit`, `miss` (rendered for this request) or `off` (served, not kept). */
 export const STATUS_HEADER = 'x-render-cache';

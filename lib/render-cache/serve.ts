@@ -27,11 +27,10 @@ export function selfOrigin(socket: Pick<Socket, 'localAddress' | 'localPort'>): 
 }
 
 /**
- * Answers a GET or HEAD of a cached route (the request's own URL, as next.config.mjs rewrote it
- * here) from the page rendered at the current state version, rendering it first on a miss. Every
+ * Answers a GET or HEAD of a cached route (called by the front door, lib/front-door) from the page rendered at the current state version, rendering it first on a miss. Every
  * read after a write sees that write: a write bumps the version, and a page is only replayed at
  * the version it was rendered at. Clients that accept gzip get the copy gzipped once per version,
- * marked with Content-Encoding, which Next's own compression then leaves alone.
+ * marked with Content-Encoding.
  */
 export async function serveCachedPage(req: IncomingMessage, res: ServerResponse, routes: readonly CachedRoute[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://self');

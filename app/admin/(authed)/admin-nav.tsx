@@ -14,7 +14,7 @@ const isCurrent = (pathname: string, href: string) =>
   href === '/admin' ? pathname === href || pathname.startsWith('/admin/entries') : pathname === href || pathname.startsWith(`${href}/`);
 
 export function AdminNav() {
-  // Typed nullable because the project has a pages/ directory (pages/api/render-cache); in the App Router it is always set.
+  // Typed nullable for the Pages Router; in the App Router it is always set.
   const pathname = usePathname() ?? '';
   return (
     <nav aria-label="Admin" className={styles.nav}>

@@ -1,20 +1,14 @@
 import { authorizeApiRequest } from '@/lib/auth';
 import { logFinished } from '@/lib/media/commands';
-import { isKind } from '@/lib/media/kinds';
-import { publicEntry, publicFeed } from '@/lib/media/selectors';
-import { readyMediaStore } from '@/lib/media/store';
+import { publicEntriesAnswer } from '@/lib/media/public-entries';
+import { toResponse } from '@/lib/http/answer';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
-/** Public entries, newest first; `?kind=book,game` and `?limit=` narrow it. */
+/** Public entries, newest first (lib/media/public-entries.ts; the front door answers it with the same function). */
 export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const kinds = (params.get('kind') ?? '').split(',').filter(isKind);
-  const limit = Number(params.get('limit'));
-  const state = (await readyMediaStore()).snapshot();
-  const entries = publicFeed(state, { kinds, limit: Number.isInteger(limit) && limit > 0 ? limit : undefined });
-  return json({ entries: entries.map(publicEntry) });
+  return toResponse(await publicEntriesAnswer(new URL(request.url).searchParams));
 }
 
 /** Logs a finished item: the same validation and command as the admin form. */
