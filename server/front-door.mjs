@@ -8,6 +8,13 @@ import { createLimitedServer, clientLimitsFromEnv } from './client-limits.mjs';
 
 const FRONT_DOOR_KEY = Symbol.for('shelf.front-door');
 
+/** The hot-route handler lib/front-door/install.ts puts on globalThis (polled: it is set once). */
+async function installedHandler() {
+  const g = /** @type {any} */ (globalThis);
+  while (!g[FRONT_DOOR_KEY]) await new Promise((resolve) => setTimeout(resolve, 10));
+  return g[FRONT_DOOR_KEY];
+}
+
 /**
  * Starts Next (production unless `dev`) behind the front door and listens on `port`.
  * @param {{ dir: string, port: number, hostname?: string, dev?: boolean, limits?: ReturnType<typeof clientLimitsFromEnv> }} options
@@ -28,11 +35,12 @@ export async function startFrontDoor({ dir, port, hostname, dev = false, limits 
   }, limits);
   const app = next({ dev, dir, hostname: hostname ?? 'localhost', port, httpServer: server });
   const nextHandler = app.getRequestHandler();
-  await app.prepare(); // runs instrumentation.ts: the stores replay, the handler is installed
-  const installed = /** @type {any} */ (globalThis)[FRONT_DOOR_KEY];
-  if (installed) handleHot = installed.handle;
-  else if (!dev) throw new Error('front door: instrumentation.ts did not install the hot-route handler');
-  else console.warn('front door: no hot-route handler in dev mode; Next answers everything');
+  await app.prepare();
+  if (!dev) {
+    // prepare() starts instrumentation.ts but, in a custom server, returns before its register()
+    // has finished: wait for the handler it installs once the stores are replayed.
+    handleHot = (await installedHandler()).handle;
+  }
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
