@@ -39,7 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT}`,
+    // The front door, as `npm start` runs it (server/front-door.mjs in front of Next).
+    command: 'node scripts/start.mjs',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -47,6 +48,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: process.env.E2E_PORT,
       EVENTS_DIR: process.env.E2E_EVENTS_DIR,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN,

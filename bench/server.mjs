@@ -1,4 +1,4 @@
-// Starts the production build on a free port in 3700-3799 with a fresh events directory.
+// Starts the production build behind the front door (scripts/start.mjs, as `npm start`) on a free port in 3700-3799 with a fresh events directory.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -36,9 +36,9 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
   const eventsDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
   const adminToken = `bench-${Math.random().toString(36).slice(2)}`;
   let output = '';
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...env, EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ...extraEnv },
+    env: { ...env, PORT: String(port), EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += d));

@@ -4,11 +4,12 @@ import { createServer } from 'node:http';
 // (many sockets sending headers a byte at a time) is cut off by the header and request timeouts,
 // and cannot take more than its share of file descriptors meanwhile.
 
-/** @param {string | undefined} value @param {number} fallback */
-function envNumber(value, fallback) {
+/** @param {Record<string, string | undefined>} env @param {string} name @param {number} fallback */
+function envNumber(env, name, fallback) {
+  const value = env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number >= 0, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number >= 0, got "${value}"`);
   return n;
 }
 
@@ -18,11 +19,11 @@ function envNumber(value, fallback) {
  */
 export function clientLimitsFromEnv(env = process.env) {
   return {
-    headersTimeoutMs: envNumber(env.SHELF_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: envNumber(env.SHELF_REQUEST_TIMEOUT_MS, 30_000),
-    keepAliveTimeoutMs: envNumber(env.SHELF_KEEP_ALIVE_TIMEOUT_MS, 5_000),
-    maxConnectionsPerClient: envNumber(env.SHELF_MAX_CONNECTIONS_PER_CLIENT, 256),
-    maxConnections: envNumber(env.SHELF_MAX_CONNECTIONS, 4_096),
+    headersTimeoutMs: envNumber(env, 'SHELF_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: envNumber(env, 'SHELF_REQUEST_TIMEOUT_MS', 30_000),
+    keepAliveTimeoutMs: envNumber(env, 'SHELF_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    maxConnectionsPerClient: envNumber(env, 'SHELF_MAX_CONNECTIONS_PER_CLIENT', 256),
+    maxConnections: envNumber(env, 'SHELF_MAX_CONNECTIONS', 4_096),
   };
 }
 

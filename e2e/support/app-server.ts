@@ -1,4 +1,4 @@
-// Starts a separate production server, for tests that restart it or need their own events directory.
+// Starts a separate production server (the front door, as `npm start` runs it), for tests that restart it or need their own events directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -34,10 +34,11 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   let child: ChildProcess;
 
   async function start() {
-    child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    child = spawn(process.execPath, ['scripts/start.mjs'], {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
         EVENTS_DIR: eventsDir,
         ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD!,
         ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN!,

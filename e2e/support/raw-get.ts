@@ -1,9 +1,15 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 
-/** A GET whose body comes back exactly as sent: not decompressed (Playwright's and fetch's clients gunzip). */
-export function rawGet(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request whose response body comes back exactly as sent: not decompressed (Playwright's and fetch's clients gunzip). */
+export function rawRequest(url: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<RawResponse>((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -12,3 +18,6 @@ export function rawGet(url: string, headers: Record<string, string> = {}) {
     req.on('error', reject).end();
   });
 }
+
+/** A GET whose body comes back exactly as sent. */
+export const rawGet = (url: string, headers: Record<string, string> = {}) => rawRequest(url, { headers });

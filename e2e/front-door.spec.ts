@@ -1,0 +1,99 @@
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { logEntry, uniqueTitle } from './support/api';
+import { startAppServer, type AppServer } from './support/app-server';
+import { rawRequest, type RawResponse } from './support/raw-get';
+
+// The front door (server/front-door.mjs) answers the hot routes itself; a `_rsc` param sends the
+// same request to Next's route handler instead (lib/front-door/routes.ts). Both must give the same
+// answer, from the same stores. Own server: the test writes orders and entries.
+let server: AppServer;
+test.beforeAll(async () => {
+  server = await startAppServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** What a client can tell apart: status, the decoded body, and every header that is not per transfer. */
+function view(response: RawResponse) {
+  const { headers } = response;
+  const body = headers['content-encoding'] === 'gzip' ? gunzipSync(response.body) : response.body;
+  const kept = Object.entries(headers)
+    .filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name))
+    .map(([name, value]) => [name, name === 'vary' ? String(value).toLowerCase() : value]);
+  return { status: response.status, body: body.toString(), headers: Object.fromEntries(kept.sort()) };
+}
+
+const throughNext = (path: string) => `${path}${path.includes('?') ? '&' : '?'}_rsc=parity`;
+const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+
+async function both(path: string, options: { method?: string; headers?: Record<string, string> } = {}) {
+  const front = await rawRequest(server.url + path, options);
+  const next = await rawRequest(server.url + throughNext(path), options);
+  return { front, next };
+}
+
+/** Same answer both ways, and the front door's was its own (Next streams its route answers chunked). */
+async function expectSame(path: string, options: { method?: string; headers?: Record<string, string> } = {}) {
+  const { front, next } = await both(path, options);
+  expect(view(front), `${options.method ?? 'GET'} ${path}`).toEqual(view(next));
+  if (options.method !== 'HEAD' && front.status !== 304) {
+    expect(front.headers['transfer-encoding'], `${path}: answered by the front door`).toBeUndefined();
+    expect(next.headers['transfer-encoding'], `${path}: answered by Next`).toBe('chunked');
+  }
+  return view(front);
+}
+
+test('the hot routes give the same status, body and headers through the front door as through Next', async ({ request }) => {
+  for (const headers of [{}, gzip]) {
+    expect((await expectSame('/healthz', { headers })).body).toBe('ok');
+    await expectSame('/healthz', { method: 'HEAD', headers });
+    await expectSame('/orderbook', { headers });
+    await expectSame('/orderbook', { method: 'HEAD', headers });
+  }
+  for (const path of ['/buy/x/0', '/sell/1/0', '/buy/01/5', '/sell/-1/5', '/buy/1/1000000001', '/buy/1/2.5']) {
+    for (const method of ['GET', 'POST']) expect((await expectSame(path, { method, headers: gzip })).status).toBe(400);
+  }
+  for (const title of ['Parity one', 'Parity two']) await logEntry(request, { kind: 'book', title: uniqueTitle(title) }, server.url);
+  await logEntry(request, { kind: 'game', title: uniqueTitle('Parity game') }, server.url);
+  for (const path of ['/feed.xml', '/feed.json', '/feed.xml?kind=book', '/feed.json?kind=game,movie', '/api/media', '/api/media?limit=1&kind=book']) {
+    for (const headers of [{}, gzip]) await expectSame(path, { headers });
+    await expectSame(path, { method: 'HEAD' });
+  }
+  for (const path of ['/feed.xml', '/feed.json']) {
+    const etag = String((await rawRequest(server.url + path)).headers.etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, '*', '"other"']) {
+      const answer = await expectSame(path, { headers: { 'if-none-match': ifNoneMatch } });
+      expect(answer.status).toBe(ifNoneMatch === '"other"' ? 200 : 304);
+    }
+  }
+});
+
+test('orders placed through the front door and through Next land in the same store', async () => {
+  const book = async () => JSON.parse((await rawRequest(`${server.url}/orderbook`)).body.toString()) as { bids: { user: number; price: number }[] };
+  const front = await rawRequest(`${server.url}/buy/501/77`, { method: 'POST' });
+  const next = await rawRequest(`${server.url}${throughNext('/buy/502/77')}`, { method: 'POST' });
+  expect(view(front)).toEqual(view(next));
+  expect(view(front).body).toBe('ok');
+  const users = (await book()).bids.filter((o) => o.price === 77).map((o) => o.user);
+  expect(users).toEqual([501, 502]);
+  // A sell through Next matches the front door's bid, and the front door's book shows it at once.
+  await rawRequest(`${server.url}${throughNext('/sell/503/77')}`, { method: 'POST' });
+  expect((await book()).bids.filter((o) => o.price === 77).map((o) => o.user)).toEqual([502]);
+  const { front: f, next: n } = await both('/orderbook');
+  expect(view(f)).toEqual(view(n));
+});
+
+test('everything else reaches Next unchanged: other methods, browsers asking for the book page, trailing slashes', async () => {
+  const post = await rawRequest(`${server.url}/healthz`, { method: 'POST' });
+  expect(post.status).toBe(405);
+  const page = await rawRequest(`${server.url}/orderbook`, { headers: { accept: 'text/html' } });
+  expect(page.status).toBe(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  const slash = await rawRequest(`${server.url}/healthz/`);
+  expect(slash.status).toBe(308);
+  const put = await rawRequest(`${server.url}/about`, { method: 'PUT' });
+  expect(put.status).toBe(405);
+  expect(put.headers.allow).toBe('GET, HEAD');
+});

@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import { request } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientLimitsFromEnv, createLimitedServer } from './client-limits.mjs';
+
+// A slowloris run against the front door's server: many sockets from one address, each sending
+// its headers a few bytes at a time and never finishing them.
+let server: Server;
+const sockets: Socket[] = [];
+
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await new Promise((r) => server?.close(r));
+});
+
+async function listen(limits: Parameters<typeof createLimitedServer>[1]) {
+  server = createLimitedServer((_req, res) => res.end('ok'), limits);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+/** A socket from `localAddress` that starts a request and then only trickles a header byte now and then. */
+function slowClient(port: number, localAddress = '127.0.0.1') {
+  const socket = connect({ port, host: '127.0.0.1', localAddress });
+  socket.on('error', () => {});
+  socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+  const drip = setInterval(() => socket.writable && socket.write('X'), 100);
+  socket.on('close', () => clearInterval(drip));
+  sockets.push(socket);
+  return socket;
+}
+
+function get(port: number, localAddress: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ port, host: '127.0.0.1', localAddress, path: '/', agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
+const connections = () => new Promise<number>((resolve, reject) => server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+const closed = (socket: Socket) => new Promise<void>((r) => (socket.destroyed ? r() : socket.once('close', () => r())));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the front door server under a slowloris run', () => {
+  it('holds at most the per-client cap of one address open, and still answers another client', async () => {
+    const port = await listen({ ...clientLimitsFromEnv({}), maxConnectionsPerClient: 10, headersTimeoutMs: 60_000, requestTimeoutMs: 120_000 });
+    const slow = Array.from({ length: 200 }, () => slowClient(port));
+    await sleep(500);
+    expect(await connections()).toBeLessThanOrEqual(10);
+    expect(slow.filter((s) => s.destroyed).length).toBeGreaterThanOrEqual(190);
+    expect(await get(port, '127.0.0.2')).toEqual({ status: 200, body: 'ok' });
+  });
+
+  it('closes sockets that do not finish their headers in time, after which that address is served again', async () => {
+    const port = await listen({ ...clientLimitsFromEnv({}), maxConnectionsPerClient: 10, headersTimeoutMs: 600, requestTimeoutMs: 1_000 });
+    const slow = Array.from({ length: 10 }, () => slowClient(port));
+    await Promise.all(slow.map(closed)); // would hang (test timeout) without the header timeout
+    expect(await connections()).toBe(0);
+    expect(await get(port, '127.0.0.1')).toEqual({ status: 200, body: 'ok' });
+  });
+
+  it('reads its limits from the environment, with bounded defaults', () => {
+    expect(clientLimitsFromEnv({})).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnectionsPerClient: 256,
+      maxConnections: 4_096,
+    });
+    expect(clientLimitsFromEnv({ SHELF_MAX_CONNECTIONS_PER_CLIENT: '0' }).maxConnectionsPerClient).toBe(0);
+    expect(() => clientLimitsFromEnv({ SHELF_HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/SHELF_HEADERS_TIMEOUT_MS|whole number/);
+  });
+});
