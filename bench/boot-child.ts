@@ -19,7 +19,7 @@ async function main() {
   await store.ready;
   const replayMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
-  const { rss, heapUsed } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   const snapshots = options.snapshot ? `every ${options.snapshot.every ?? 10_000} events` : 'off';
   console.log(
     JSON.stringify({
@@ -30,6 +30,9 @@ async function main() {
       replayCpuMs: Math.round((cpu.user + cpu.system) / 1000),
       rssBytes: rss,
       heapUsedBytes: heapUsed,
+      heapTotalBytes: heapTotal,
+      externalBytes: external,
+      arrayBufferBytes: arrayBuffers,
     }),
   );
   await store.close();

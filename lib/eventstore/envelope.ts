@@ -30,6 +30,14 @@ export function registerFastCheck(schema: ZodType, check: FastCheck): void {
 const CANONICAL =
   /^\{"seq":([1-9]\d{0,14}),"id":"([^"\\\x00-\x1f]+)","type":"([^"\\\x00-\x1f]+)","at":"(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z)","data":/;
 
+/**
+ * A copy of a short substring that does not point into the string it was cut from. The replay's
+ * lines are slices of multi-megabyte chunk strings (log-lines.ts); an id or a time kept in the
+ * state (a trade's time, an entry's id) would otherwise keep its whole chunk alive. Concatenation
+ * then a slice makes V8 flatten into a fresh string of a few bytes.
+ */
+const detached = (text: string): string => (' ' + text).slice(1);
+
 /** Parses and validates one log line; returns the envelope or the reason it is not one. */
 export function parseEnvelope<E extends DomainEvent>(text: string, codec: EnvelopeCodec<E>): Parsed<E> {
   const m = text.charCodeAt(text.length - 1) === 0x7d /* } */ ? CANONICAL.exec(text) : null;
@@ -41,10 +49,12 @@ export function parseEnvelope<E extends DomainEvent>(text: string, codec: Envelo
       return parseGeneral(text, codec); // for its error message
     }
     const body = codec.upcast ? codec.upcast({ type: m[3]!, data }) : { type: m[3]!, data };
+    const id = detached(m[2]!);
+    const at = detached(m[4]!);
     if (fastChecks.get(codec.schema)?.(body)) {
-      return { ok: true, event: { seq: Number(m[1]), id: m[2]!, type: body.type as E['type'], at: m[4]!, data: body.data as E['data'] } };
+      return { ok: true, event: { seq: Number(m[1]), id, type: body.type as E['type'], at, data: body.data as E['data'] } };
     }
-    return checked(Number(m[1]), m[2]!, m[4]!, body, codec);
+    return checked(Number(m[1]), id, at, body, codec);
   }
   return parseGeneral(text, codec);
 }

@@ -18,6 +18,15 @@ export class IdIndex {
     this.table = new Uint32Array(slots * 2);
   }
 
+  /** Makes room for `more` ids beyond those held, growing the table once now rather than step by step. */
+  reserve(more: number): void {
+    const needed = (this.count + more) * 4;
+    if (needed <= this.table.length) return;
+    let length = this.table.length;
+    while (length < needed) length *= 2;
+    this.rehash(length);
+  }
+
   add(hash: number, seq: number): void {
     if ((this.count + 1) * 4 > this.table.length) this.grow();
     this.put(hash >>> 0, seq);
@@ -63,8 +72,12 @@ export class IdIndex {
   }
 
   private grow(): void {
+    this.rehash(this.table.length * 2);
+  }
+
+  private rehash(length: number): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
+    this.table = new Uint32Array(length);
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.put(old[i]!, old[i + 1]!);
   }
 }
