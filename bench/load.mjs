@@ -1,5 +1,6 @@
-// Autocannon measurements. Each route is measured in rounds alternating with GET /healthz, so
-// both see the same machine: a shared machine's load drifts within seconds.
+// Autocannon measurements. Each route is measured in rounds alternating with the baseline (a bare
+// Node hello world, its own server), so both see the same machine: a shared machine's load drifts
+// within seconds.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
@@ -71,22 +72,24 @@ function combine(runs) {
 }
 
 /**
- * `route` and `baseline` ({ method, path, headers?, body?, setupRequest? }) measured in
- * `rounds` alternating runs of seconds/rounds each, after a warm-up of the route.
+ * `route` ({ method, path, headers?, body?, setupRequest? }) on the server at `baseUrl`, and
+ * `baseline` ({ url, pid, route }: another server) measured in `rounds` alternating runs of
+ * seconds/rounds each, after a warm-up of the route.
  */
 export async function measurePaired(baseUrl, route, baseline, { connections = 50, seconds = 5, rounds = 3, warmupSeconds = 1, serverPid } = {}) {
   const opts = { connections, seconds: seconds / rounds, serverPid };
+  const baselineOpts = { ...opts, serverPid: baseline.pid };
   if (warmupSeconds > 0) await run({ ...options(baseUrl, route, connections), duration: warmupSeconds });
   const routeRuns = [];
   const baselineRuns = [];
   for (let i = 0; i < rounds; i++) {
-    baselineRuns.push(await once(baseUrl, baseline, opts));
+    baselineRuns.push(await once(baseline.url, baseline.route, baselineOpts));
     routeRuns.push(await once(baseUrl, route, opts));
   }
   return { route: combine(routeRuns), baseline: combine(baselineRuns) };
 }
 
-/** A single measurement (the /healthz before and after everything). */
+/** A single measurement (the hello world before and after everything). */
 export async function measure(baseUrl, route, { connections = 50, seconds = 5, warmupSeconds = 1, serverPid } = {}) {
   if (warmupSeconds > 0) await run({ ...options(baseUrl, route, connections), duration: warmupSeconds });
   return combine([await once(baseUrl, route, { connections, seconds, serverPid })]);

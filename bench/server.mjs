@@ -71,3 +71,23 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
     },
   };
 }
+
+/** The bare Node hello world (bench/hello.mjs) on a free port in 3800-3899. */
+export async function startHello() {
+  const port = await freePort(3800, 3899);
+  const child = spawn(process.execPath, [join(root, 'bench/hello.mjs'), String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`hello server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
