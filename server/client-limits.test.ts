@@ -50,9 +50,13 @@ describe('the front door server under a slowloris run', () => {
   it('holds at most the per-client cap of one address open, and still answers another client', async () => {
     const port = await listen({ ...clientLimitsFromEnv({}), maxConnectionsPerClient: 10, headersTimeoutMs: 60_000, requestTimeoutMs: 120_000 });
     const slow = Array.from({ length: 200 }, () => slowClient(port));
-    await sleep(500);
+    // Until the server has turned away all but 10 (however long a busy machine takes to accept them),
+    // it never holds more than 10.
+    while (slow.filter((s) => s.destroyed).length < 190) {
+      expect(await connections()).toBeLessThanOrEqual(10);
+      await sleep(20);
+    }
     expect(await connections()).toBeLessThanOrEqual(10);
-    expect(slow.filter((s) => s.destroyed).length).toBeGreaterThanOrEqual(190);
     expect(await get(port, '127.0.0.2')).toEqual({ status: 200, body: 'ok' });
   });
 
