@@ -1,4 +1,5 @@
 import 'server-only';
+import { writeErrorResponse } from '../http/write-error';
 import type { Side } from './events';
 import { refusalResponse, refuseOrder } from './order-gate';
 import { parseOrderParams } from './order-params';
@@ -9,7 +10,7 @@ type Context = { params: Promise<{ user: string; price: string }> };
 /**
  * The handler of GET and POST /buy/<user>/<price> (or /sell/...): refuses when the demo is off
  * (404) or the client is over its rate (429), validates the path, records the order, and answers
- * `ok` once it is on disk. Bad input appends nothing and gets 400.
+ * `ok` once it is on disk. Bad input appends nothing and gets 400; a failed write gets a JSON 500/503.
  */
 export function placeOrderHandler(side: Side) {
   return async function placeOrder(request: Request, { params }: Context): Promise<Response> {
@@ -22,7 +23,11 @@ export function placeOrderHandler(side: Side) {
         { status: 400, headers: { 'cache-control': 'no-store' } },
       );
     }
-    await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
+    try {
+      await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
+    } catch (err) {
+      return writeErrorResponse('The order', err);
+    }
     return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   };
 }
