@@ -22,27 +22,27 @@ test.describe('with the defaults (own server)', () => {
   test.describe.configure({ mode: 'serial' });
   let app: AppServer;
   test.beforeAll(async () => {
-    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '' });
+    // A low rate, so that even a slow machine sends faster than it (the default, 20, is unit-tested).
+    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '2' });
   });
   test.afterAll(async () => {
     await app?.stop();
   });
 
-  test('demo orders: 20 a second per client, then 429 JSON with Retry-After; HEAD never writes; robots.txt keeps crawlers off', async ({ request }) => {
+  test('demo orders: ORDERBOOK_RATE_LIMIT a second per client, then 429 JSON with Retry-After; HEAD never writes; robots.txt keeps crawlers off', async ({ request }) => {
     const book = async () => (await (await request.get(`${app.url}/orderbook`)).json()) as { bids: unknown[] };
     const client = { 'x-forwarded-for': '203.0.113.7' };
     const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => request.post(`${app.url}/buy/${i}/10`, { headers: client })));
     const seconds = (Date.now() - started) / 1000;
     const accepted = answers.filter((r) => r.status() === 200).length;
-    expect(accepted).toBeGreaterThanOrEqual(20); // the burst
-    expect(accepted).toBeLessThanOrEqual(20 + Math.ceil(seconds * 20)); // plus what refilled meanwhile
+    expect(accepted).toBeGreaterThanOrEqual(2); // the burst
+    expect(accepted).toBeLessThanOrEqual(2 + Math.ceil(seconds * 2)); // plus what refilled meanwhile
     expect(answers.every((r) => r.status() === 200 || r.status() === 429)).toBe(true);
     const refused = answers.find((r) => r.status() === 429)!;
     expect(refused.headers()['retry-after']).toBe('1');
-    expect(await refused.json()).toEqual({ error: expect.stringMatching(/^Too many orders: at most 20 a second from one client/) });
-    // Forging an earlier X-Forwarded-For entry does not make a new client; another address is one.
-    expect((await request.post(`${app.url}/buy/1/10`, { headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.7' } })).status()).toBe(429);
+    expect(await refused.json()).toEqual({ error: expect.stringMatching(/^Too many orders: at most 2 a second from one client/) });
+    // Another address is another client (that forged earlier entries are not: lib/orderbook/order-gate.test.ts).
     expect((await request.post(`${app.url}/buy/1/10`, { headers: { 'x-forwarded-for': '198.51.100.4' } })).status()).toBe(200);
 
     const before = (await book()).bids.length;
@@ -114,7 +114,7 @@ test.describe('with the defaults (own server)', () => {
   });
 
   test('a flood of failed logins from forged addresses does not stop a known browser; logout ends the session for good', async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000); // 60 logins with a 400 ms delay each, from 6 tabs: slow on a loaded machine
     // The owner's browser logs in once (and gets its device cookie), keeps a copy of its session
     // cookie, and logs out.
     const owner = await browser.newContext();
