@@ -75,9 +75,14 @@ export function parseOrderRateLimit(raw: string | undefined): number {
   return Number(value);
 }
 
-/** `ORDERBOOK=off` (or `0`, `false`, `no`) turns the demo's routes off. */
+let lastRaw: string | undefined;
+let lastEnabled = true;
+
+/** `ORDERBOOK=off` (or `0`, `false`, `no`) turns the demo's routes off. Checked on every order: the answer for the last value is kept. */
 export function orderbookEnabled(raw: string | undefined = process.env.ORDERBOOK): boolean {
-  return !/^\s*(?:off|0|false|no|disabled?)\s*$/i.test(raw ?? '');
+  if (raw === lastRaw) return lastEnabled;
+  lastRaw = raw;
+  return (lastEnabled = !/^\s*(?:off|0|false|no|disabled?)\s*$/i.test(raw ?? ''));
 }
 
 /** Seconds for a Retry-After header: whole seconds, at least 1. */
