@@ -9,7 +9,8 @@ import { rawRequest, type RawResponse } from './support/raw-get';
 // answer, from the same stores. Own server: the test writes orders and entries.
 let server: AppServer;
 test.beforeAll(async () => {
-  server = await startAppServer();
+  // Unthrottled: both paths share one per-client order limiter, which would otherwise answer 429 to either.
+  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0' });
 });
 test.afterAll(async () => {
   await server?.stop();

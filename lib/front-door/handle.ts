@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHED_ROUTES } from '../cached-routes';
 import { feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
-import { jsonAnswer, type Answer } from '../http/answer';
+import { answerOf, jsonAnswer, type Answer } from '../http/answer';
 import { publicEntriesAnswer } from '../media/public-entries';
 import { bookAnswer } from '../orderbook/book-answer';
 import { placeOrder } from '../orderbook/place-order';
@@ -33,19 +33,20 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
     writeAnswer(req, res, healthAnswer());
     return true;
   }
-  answerFor(route, search, req).then(
+  answerFor(route, search, req).then(answerOf).then(
     (answer) => writeAnswer(req, res, answer),
     (err) => fail(req, res, err),
   );
   return true;
 }
 
-function answerFor(route: Exclude<HotRoute, { kind: 'cached-page' | 'health' }>, search: URLSearchParams, req: IncomingMessage): Promise<Answer> {
+function answerFor(route: Exclude<HotRoute, { kind: 'cached-page' | 'health' }>, search: URLSearchParams, req: IncomingMessage): Promise<Answer | Response> {
   switch (route.kind) {
     case 'book':
       return bookAnswer();
     case 'order':
-      return placeOrder(route.side, { user: route.user, price: route.price });
+      // As Next passes it to its route handlers: the socket address when the request names none.
+      return placeOrder(route.side, { user: route.user, price: route.price }, req.headers['x-forwarded-for'] ?? req.socket.remoteAddress);
     case 'feed':
       return feedRouteAnswer(route.format, search, headerValue(req, 'if-none-match'));
     case 'public-entries':

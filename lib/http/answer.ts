@@ -21,6 +21,16 @@ export const jsonAnswer = (value: unknown, status = 200, headers: Record<string,
   body: JSON.stringify(value),
 });
 
-/** The answer as a fetch Response (Next's route handlers). */
-export const toResponse = (answer: Answer): Response =>
-  new Response(answer.body, { status: answer.status, headers: answer.headers });
+/** The answer as a fetch Response (Next's route handlers); a Response is passed through. */
+export const toResponse = (answer: Answer | Response): Response =>
+  answer instanceof Response ? answer : new Response(answer.body, { status: answer.status, headers: answer.headers });
+
+/** A Response as an answer (the front door writes answers), its body read as text. */
+export async function answerOf(answer: Answer | Response): Promise<Answer> {
+  if (!(answer instanceof Response)) return answer;
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value; // hot routes set no cookies
+  });
+  return { status: answer.status, headers, body: answer.body === null ? null : await answer.text() };
+}
