@@ -49,7 +49,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000; // the boot (replay) comes first, slow on a loaded machine
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
       try {
@@ -57,7 +57,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`server did not start in 60 s:\n${log}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
