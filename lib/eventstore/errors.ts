@@ -44,3 +44,11 @@ export class StoreLockedError extends Error {
 export class StoreBrokenError extends Error {
   override name = 'StoreBrokenError';
 }
+
+/**
+ * The store takes no writes now (free space under MIN_FREE_BYTES, or the last write failed and no
+ * write succeeded since); nothing was written. HTTP: 503 with the message as JSON.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
