@@ -1,9 +1,10 @@
-import { registry, singleton } from './registry';
+import { singleton } from './registry';
 import { createStore } from './store';
 import type { DomainEvent, Store, StoreOptions } from './types';
 
 export { createStore } from './store';
 export { singleton } from './registry';
+export { defineStore, storeOptions, type StoreDefinition, type AnyStoreDefinition, type StoreRules } from './define-store';
 export * from './errors';
 export type * from './types';
 export { reject, isRejection } from './types';
@@ -17,11 +18,4 @@ const storeKey = (name: string) => `store:${name}`;
  */
 export function sharedStore<S, E extends DomainEvent>(options: StoreOptions<S, E>): Store<S, E> {
   return singleton(storeKey(options.name), () => createStore(options));
-}
-
-/** The process-wide store of that name; throws if none was created yet. */
-export function getStore<S = unknown, E extends DomainEvent = DomainEvent>(name: string): Store<S, E> {
-  const store = registry().singletons.get(storeKey(name));
-  if (!store) throw new Error(`no store named ${name} has been created in this process`);
-  return store as Store<S, E>;
 }
