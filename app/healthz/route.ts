@@ -1,6 +1,18 @@
-// Liveness, and the benchmarks' "hello world" baseline: a dynamic handler that does no work.
+import { STORES } from '@/lib/stores';
+import { existingStore } from '@/lib/stores/shared';
+
+// Liveness, and the benchmarks' "hello world" baseline: a dynamic handler that does next to no
+// work (each store's write health is a field read; a stale free-space reading is refreshed in the background).
 export const dynamic = 'force-dynamic';
 
 export function GET() {
+  const refusing: { store: string; reason: string }[] = [];
+  for (const definition of STORES) {
+    const health = existingStore(definition)?.writeHealth();
+    if (health && !health.ok) refusing.push({ store: definition.name, reason: health.reason });
+  }
+  if (refusing.length > 0) {
+    return Response.json({ error: `refusing writes: ${refusing.map((r) => r.reason).join('; ')}`, stores: refusing }, { status: 503, headers: { 'cache-control': 'no-store' } });
+  }
   return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }

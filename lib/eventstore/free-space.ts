@@ -43,9 +43,14 @@ export class FreeSpaceFloor {
     this.free -= bytes;
   }
 
-  /** Why writes are refused now, by the last reading (no I/O: for /healthz). */
+  /**
+   * Why writes are refused now, by the last reading: no I/O here (for /healthz), but a reading
+   * older than RECHECK_MS is refreshed in the background for the next call.
+   */
   refusal(): string | undefined {
-    if (this.floor <= 0 || this.free >= this.floor) return undefined;
+    if (this.floor <= 0 || !this.measure) return undefined;
+    if (this.now() - this.checkedAt >= RECHECK_MS) this.refresh().catch(() => {});
+    if (this.free >= this.floor) return undefined;
     return `${this.label}: only ${formatBytes(this.free)} free, under the floor of ${formatBytes(this.floor)} (MIN_FREE_BYTES); free some space and writes resume`;
   }
 
