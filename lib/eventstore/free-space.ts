@@ -5,7 +5,7 @@ export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 const RECHECK_MS = 1000;
 
 /** MIN_FREE_BYTES from the environment (bytes, a whole number; 0 turns the floor off). */
-export function minFreeBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function minFreeBytesFromEnv(env: Record<string, string | undefined> = process.env): number {
   const raw = env.MIN_FREE_BYTES;
   if (raw === undefined || raw === '') return DEFAULT_MIN_FREE_BYTES;
   const n = Number(raw);
