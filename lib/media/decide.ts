@@ -38,7 +38,7 @@ export function decideMedia(input: MediaEvent, state: MediaState): MediaEvent | 
 function staleChange(entry: Entry, changes: EntryChanges): string | undefined {
   for (const [field, change] of Object.entries(changes)) {
     if (!change) continue;
-    const current = (entry as unknown as Record<string, unknown>)[field] ?? null;
+    const current = entry[field as keyof EntryChanges] ?? null;
     if (current !== change.from) return `${field} changed since this edit was made (it is now ${JSON.stringify(current)})`;
     if (change.to === null && REQUIRED_FIELDS.has(field)) return `${field} cannot be cleared`;
   }

@@ -12,3 +12,9 @@ export type { AnyStore, HistorySource } from './types';
 export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory];
 
 export const findHistorySource = (name: string): HistorySource | undefined => HISTORY_SOURCES.find((s) => s.name === name);
+
+/** The store a history URL shows when it names none (`?store=` is left out for it). */
+export const DEFAULT_HISTORY_SOURCE = HISTORY_SOURCES[0]!;
+
+/** `?store=<name>` for any store but the default one. */
+export const storeQuery = (name: string) => (name === DEFAULT_HISTORY_SOURCE.name ? '' : `?store=${name}`);

@@ -18,4 +18,7 @@ export const mediaHistory = historySource(mediaDefinition, (state) => {
       )}
     </>
   );
-});
+}, [
+  { href: '/admin/export/entries.json', label: 'entries as JSON' },
+  { href: '/admin/export/entries.csv', label: 'entries as CSV' },
+]);

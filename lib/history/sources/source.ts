@@ -6,8 +6,13 @@ import { readyStore } from '../../stores/shared';
 import type { HistorySource } from './types';
 
 /** A store's history source: everything but the rendering of a past state comes from its definition. */
-export function historySource<S, E extends DomainEvent>(definition: StoreDefinition<S, E>, renderPast: (state: S) => ReactNode): HistorySource<S, E> {
+export function historySource<S, E extends DomainEvent>(
+  definition: StoreDefinition<S, E>,
+  renderPast: (state: S) => ReactNode,
+  exports?: HistorySource['exports'],
+): HistorySource<S, E> {
   return {
+    exports,
     definition,
     name: definition.name,
     label: definition.label,

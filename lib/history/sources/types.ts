@@ -25,6 +25,8 @@ export interface HistorySource<S = unknown, E extends DomainEvent = DomainEvent>
   undoable?(event: EnvelopeOf<E>, now: S): boolean;
   /** The store as it was after some event, for the as-of page. */
   renderPast(state: S): ReactNode;
+  /** Downloads offered beside the log's own (`/admin/export/...`). */
+  exports?: readonly { href: string; label: string }[];
   /** Whether "view as of here" is offered. */
   timeTravel?: boolean;
   readonly definition: StoreDefinition<S, E>;

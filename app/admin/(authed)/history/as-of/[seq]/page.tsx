@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formatEventTime } from '@/lib/history/format-time';
-import { findHistorySource } from '@/lib/history/sources';
+import { DEFAULT_HISTORY_SOURCE, findHistorySource, storeQuery } from '@/lib/history/sources';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
 import styles from '../../history.module.css';
 
@@ -20,16 +20,16 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
   await requireAdmin();
   await connection();
   const query = await searchParams;
-  const name = typeof query.store === 'string' ? query.store : 'media';
+  const name = typeof query.store === 'string' ? query.store : DEFAULT_HISTORY_SOURCE.name;
   const source = findHistorySource(name);
   const store = source?.timeTravel ? await source.open() : undefined;
   if (!source || !store) notFound();
   const seq = parseSeq((await params).seq, store.version());
   if (seq === undefined) notFound();
   const view = await pastView(store, seq, (event, before, after) => source.describe(event, before, after, after).text);
-  const step = (to: number) => `/admin/history/as-of/${to}${name === 'media' ? '' : `?store=${name}`}`;
+  const step = (to: number) => `/admin/history/as-of/${to}${storeQuery(name)}`;
   const what = source.title;
-  const now = name === 'media' ? '/admin/history' : `/admin/history?store=${name}`;
+  const now = `/admin/history${storeQuery(name)}`;
 
   return (
     <section aria-labelledby="past-heading">
