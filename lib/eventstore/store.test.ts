@@ -63,7 +63,7 @@ describe('dispatch', () => {
     await expect(store.dispatch(added(1))).resolves.toMatchObject({ seq: 2 });
   });
 
-  it('in one batch, rejects only the event the reducer throws on', async () => {
+  it('decides a batch against its running state: rejects only the event that the earlier ones in the batch make too much', async () => {
     const store = counter(tempDir());
     await store.ready;
     const results = await Promise.allSettled([store.dispatch(added(600)), store.dispatch(added(600)), store.dispatch(added(400))]);
