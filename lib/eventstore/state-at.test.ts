@@ -39,6 +39,17 @@ describe('stateAt', () => {
     );
   });
 
+  it('tells how many events a stateAt would replay, and that is how many it replays', async () => {
+    const { store, probe } = await countingStore(300, { checkpointEvery: 100 });
+    expect(store.replayDistance(300)).toBe(0);
+    expect(store.replayDistance(150)).toBe(50); // from the checkpoint at 100
+    expect(store.replayDistance(250)).toBe(250 - 224); // from a tail bookmark (every 32 events)
+    await store.stateAt(150);
+    expect(probe.calls).toBe(50);
+    expect(store.replayDistance(150)).toBe(0); // kept now
+    expect(store.replayDistance(299)).toBe(299 - 288); // the newest tail bookmark (every 32 events)
+  });
+
   it('answers the current seq with the live state, replaying nothing', async () => {
     const { store, probe } = await countingStore(20);
     expect(await store.stateAt(20)).toBe(store.snapshot());

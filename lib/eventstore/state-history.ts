@@ -77,6 +77,14 @@ export class StateHistory<S> {
     return this.replayTo(base, seq);
   }
 
+  /** How many events `stateAt(seq)` would replay from the nearest kept state (for callers that budget replays). */
+  replayDistance(seq: number): number {
+    if (seq < this.snapshotSeq) return seq % this.options.checkpointEvery; // once rebuilt (see rebuildOlderCheckpoints)
+    let base = this.checkpointAtOrBefore(seq).seq;
+    for (const cache of [this.tail, this.bookmarks, this.recent]) base = cache.floor(seq, base)?.seq ?? base;
+    return seq - base;
+  }
+
   /** Folds the events after `base` up to `target`, caching states on the way (see STRIDE). */
   private async replayTo(base: Point<S>, target: number): Promise<S> {
     let state = base.state;

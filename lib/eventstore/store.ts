@@ -115,6 +115,11 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     return seq === head ? this.state : this.history.stateAt(seq);
   }
 
+  replayDistance(seq: number): number {
+    this.assertBooted();
+    return seq >= this.log.head().seq ? 0 : this.history.replayDistance(Math.max(0, seq));
+  }
+
   async read(from: number, to?: number): Promise<EnvelopeOf<E>[]> {
     await this.ready;
     const head = this.log.head().seq;

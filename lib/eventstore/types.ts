@@ -112,6 +112,8 @@ export interface Store<S, E extends DomainEvent> {
    * plus a replay of the events after it, read from the file. Long replays yield to the event loop.
    */
   stateAt(seq: number): Promise<S>;
+  /** How many events `stateAt(seq)` would replay now (0 at the head or for a kept state): what a caller budgets. */
+  replayDistance(seq: number): number;
   /** Recorded events with from <= seq <= to, in log order, read from the file. */
   read(from: number, to?: number): Promise<EnvelopeOf<E>[]>;
   /** Whether writes are refused now (free space under the floor, or the last write failed), and why. */
