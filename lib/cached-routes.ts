@@ -1,6 +1,20 @@
 import { embedContentSecurityPolicy } from './embed/frame-policy';
+import { canonicalPageKey } from './render-cache/canonical-key';
 import type { CachedRoute } from './render-cache/serve';
 import { mediaDefinition } from './stores/media';
+import { existingStore } from './stores/shared';
+
+/** Whether an About cursor names an entry: an unknown one shows the first page, so it needs no entry of its own. */
+function isEntryId(id: string): boolean {
+  try {
+    return existingStore(mediaDefinition)?.snapshot().entries.has(id) ?? false;
+  } catch {
+    return false; // not booted yet: nothing is cached then anyway
+  }
+}
+
+// Unknown params dropped, values normalised: one cache entry per set of options the page reads.
+const canonicalKey = (url: URL) => canonicalPageKey(url, { isEntryId }) ?? url.pathname;
 
 /**
  * The pages served by the render cache (lib/render-cache): rendered once per state version and
@@ -8,7 +22,7 @@ import { mediaDefinition } from './stores/media';
  * these paths to pages/api/render-cache; keep the two lists in step (a unit test checks it).
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
-  { path: '/about', stores: [mediaDefinition] },
+  { path: '/about', stores: [mediaDefinition], canonicalKey },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
-  { path: '/embed', stores: [mediaDefinition], headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  { path: '/embed', stores: [mediaDefinition], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
 ];

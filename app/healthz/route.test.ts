@@ -33,6 +33,6 @@ describe('GET /healthz', () => {
     const buy = await placeOrderHandler('buy')(new Request('http://shelf.test/buy/1/5', { method: 'POST' }), { params: Promise.resolve({ user: '1', price: '5' }) });
     expect(buy.status).toBe(503);
     expect(await buy.json()).toEqual({ error: expect.stringMatching(/under the floor of .* \(MIN_FREE_BYTES\)/) });
-    expect(body).toEqual({ error: expect.stringMatching(/^refusing writes: .*orderbook\.jsonl: only .* free, under the floor/), stores: [{ store: 'orderbook', reason: expect.any(String) }] });
+    expect(body).toEqual({ error: expect.stringMatching(/^refusing writes: .*store orderbook: only .* free, under the floor/), stores: [{ store: 'orderbook', reason: expect.any(String) }] });
   });
 });

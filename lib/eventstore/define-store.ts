@@ -34,6 +34,8 @@ export interface StoreDefinition<S, E extends DomainEvent> {
   describe(event: EnvelopeOf<E>, before: S, after: S, now: S): { text: string; entryId?: string };
   /** Whether the history offers "undo" for this event now. */
   undoable?(event: EnvelopeOf<E>, now: S): boolean;
+  /** Whether the store's public side (its live stream) is on in this server (default: on). */
+  publicOn?(): boolean;
   /** Whether a visitor following the store live needs to hear of this event (default: all). */
   visible?(event: { type: string }): boolean;
 }

@@ -44,7 +44,7 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
 
   async open(): Promise<void> {
     mkdirSync(this.codec.dir, { recursive: true });
-    this.releaseLock = lockDirectory(this.codec.dir);
+    this.releaseLock = await lockDirectory(this.codec.dir);
     try {
       for (const name of removeStaleTempFiles(this.codec.dir)) this.codec.warn(`${this.codec.dir}: removed ${name}, left by an interrupted write`);
       const created = !existsSync(this.file);

@@ -53,7 +53,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
       cacheSize: options.stateCacheSize ?? 64,
     });
     this.snapshots = new Snapshotter(options.snapshot, options.dir, options.name, this.log, warn, options.files);
-    this.floor = new FreeSpaceFloor(options.minFreeBytes ?? minFreeBytesFromEnv(), this.log.freeBytes?.bind(this.log), this.file);
+    this.floor = new FreeSpaceFloor(options.minFreeBytes ?? minFreeBytesFromEnv(), this.log.freeBytes?.bind(this.log), `store ${this.name}`);
     this.ready = this.boot();
     // Marks the rejection as handled; whoever awaits `ready` still sees it.
     this.ready.catch(() => {});
@@ -189,9 +189,10 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   /** A refusal (the floor) is passed on as it is; a failed write is recorded for writeHealth. */
   private writeFailed(err: unknown): unknown {
     if (err instanceof StoreUnavailableError) return err;
-    this.failure = `${this.file}: the last write failed (${(err as Error).message}); nothing of it was recorded, and writes resume once one succeeds`;
-    console.error(this.failure);
-    return new StoreUnavailableError(this.failure, { cause: err });
+    this.failure = `store ${this.name}: the last write failed (${(err as Error).message}); nothing of it was recorded, and writes resume once one succeeds`;
+    console.error(`${this.file}: ${this.failure}`);
+    // The cause's code (ENOSPC, EIO) lets the HTTP layer name it (lib/http/write-error.ts).
+    return Object.assign(new StoreUnavailableError(this.failure, { cause: err }), { code: (err as NodeJS.ErrnoException).code });
   }
 
   private applied(event: Envelope, state: S): void {

@@ -11,7 +11,7 @@ export interface LiveStream {
 /** The store a page follows live, by the name in `/api/events?stream=` (any store of lib/stores). */
 export async function liveStream(name: string): Promise<LiveStream | undefined> {
   const definition = findStore(name);
-  if (!definition) return undefined;
+  if (!definition || definition.publicOn?.() === false) return undefined;
   const source = await readyStore(definition);
   return { source, relevant: definition.visible?.bind(definition) };
 }

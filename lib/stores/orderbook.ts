@@ -3,6 +3,7 @@ import { defineStore } from '../eventstore/define-store';
 import { describeOrderbookEvent, matchOf } from '../history/describe-orderbook';
 import { orderbookEventSchema } from '../orderbook/events';
 import { bestAsk, bestBid } from '../orderbook/selectors';
+import { orderbookEnabled } from '../orderbook/rate-limit';
 import { ORDERBOOK, orderbookRules } from '../orderbook/rules';
 
 /** The public demo: anonymous one-unit orders matched into a book (DESIGN.md, "Orderbook rules"). */
@@ -19,4 +20,6 @@ export const orderbookDefinition = defineStore({
     `${state.trades.length} recent trades kept`,
   ],
   describe: (event, _before, after) => ({ text: describeOrderbookEvent(event, matchOf(event, after.trades)) }),
+  // ORDERBOOK=off turns the demo's routes and its live stream off.
+  publicOn: () => orderbookEnabled(),
 });

@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' marker: the page cache (a Pages Router API route, outside React Server Components) reads it too.
 import { eventsDir } from '../config/env';
 import { createStore, singleton, type DomainEvent, type Store } from '../eventstore';
 import { storeOptions, type StoreDefinition } from '../eventstore/define-store';
