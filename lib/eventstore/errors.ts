@@ -44,3 +44,12 @@ export class StoreLockedError extends Error {
 export class StoreBrokenError extends Error {
   override name = 'StoreBrokenError';
 }
+
+/**
+ * The log's database cannot be reached: nothing was acknowledged (a write may still have
+ * committed just before the connection was lost; a retry with the same id is safe). HTTP 503.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  readonly status = 503;
+}
