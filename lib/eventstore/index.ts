@@ -1,4 +1,6 @@
 import { registry, singleton } from './registry';
+import { sharedHub } from './postgres/hub';
+import { createPgStore } from './postgres/store';
 import { createStore } from './store';
 import type { DomainEvent, Store, StoreOptions } from './types';
 
@@ -11,10 +13,14 @@ const storeKey = (name: string) => `store:${name}`;
 
 /**
  * The process-wide store named `options.name`, created (and its replay started) on first call;
- * later calls, from any copy of this module, return the same instance.
+ * later calls, from any copy of this module, return the same instance. With DATABASE_URL set its
+ * log is the database's `shelf_events` table; otherwise `<dir>/<name>.jsonl`.
  */
 export function sharedStore<S, E extends DomainEvent>(options: StoreOptions<S, E>): Store<S, E> {
-  return singleton(storeKey(options.name), () => createStore(options));
+  return singleton(storeKey(options.name), () => {
+    const url = process.env.DATABASE_URL;
+    return url ? createPgStore({ ...options, hub: sharedHub(url) }) : createStore(options);
+  });
 }
 
 /** The process-wide store of that name; throws if none was created yet. */

@@ -56,6 +56,7 @@ export class PgEventStore<S, E extends DomainEvent> implements Store<S, E> {
   private lane: Promise<unknown> = Promise.resolve();
   private flushing?: Promise<void>;
   private catchingUp?: Promise<void>;
+  private catchUpAgain = false;
   private unfollow?: () => void;
   private broken?: Error;
   private closed = false;
@@ -103,10 +104,16 @@ export class PgEventStore<S, E extends DomainEvent> implements Store<S, E> {
     }
     return new Promise<Envelope>((resolve, reject) => {
       this.queue.push({ type: parsed.data.type, data: parsed.data.data, id: input.id, resolve, reject });
-      this.flushing ??= this.exclusive(() => this.flush()).finally(() => {
-        this.flushing = undefined;
-      });
+      this.scheduleFlush();
     }) as Promise<EnvelopeOf<T>>;
+  }
+
+  /** One flush at a time; what is queued while it finishes gets the next. */
+  private scheduleFlush(): void {
+    this.flushing ??= this.exclusive(() => this.flush()).finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
   }
 
   async stateAt(seq: number): Promise<S> {
@@ -145,8 +152,17 @@ export class PgEventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   /** Follows other instances' events now (tests; also what a notification does). */
   catchUp(): Promise<void> {
-    return (this.catchingUp ??= this.exclusive(() => this.applyNew(true)).finally(() => {
+    if (this.catchingUp) {
+      // A notification while a catch-up runs may be for an event it already passed: look again after.
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    return (this.catchingUp = this.exclusive(() => this.applyNew(true)).finally(() => {
       this.catchingUp = undefined;
+      if (this.catchUpAgain && !this.closed) {
+        this.catchUpAgain = false;
+        this.catchUp().catch(() => {});
+      }
     }));
   }
 
