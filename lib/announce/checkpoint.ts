@@ -32,3 +32,13 @@ export async function readCheckpoint(file: string): Promise<number | undefined> 
 export async function writeCheckpoint(file: string, seq: number): Promise<void> {
   await writeFileAtomically(file, `${JSON.stringify({ seq, savedAt: new Date().toISOString() })}\n`);
 }
+
+export interface CheckpointStore {
+  read(): Promise<number | undefined>;
+  write(seq: number): Promise<void>;
+}
+
+/** The checkpoint kept in `file`. */
+export function fileCheckpoint(file: string): CheckpointStore & { where: string } {
+  return { where: file, read: () => readCheckpoint(file), write: (seq) => writeCheckpoint(file, seq) };
+}

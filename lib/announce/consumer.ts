@@ -15,7 +15,7 @@ import type { EnvelopeOf, EventInput } from '../eventstore';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
-import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { fileCheckpoint, type CheckpointStore } from './checkpoint';
 import { NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
 import { CHANNELS, type Channel } from './events';
 import { resultEventId } from './keys';
@@ -27,8 +27,10 @@ type Log = Pick<Console, 'info' | 'warn' | 'error'>;
 
 export interface AnnouncerOptions {
   store: MediaStore;
-  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`). */
-  checkpointFile: string;
+  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`), or `checkpoint`. */
+  checkpointFile?: string;
+  /** Where the checkpoint is kept instead of a file (the database, with DATABASE_URL). */
+  checkpoint?: CheckpointStore & { where: string };
   channels: readonly ChannelClient[];
   timing?: Partial<Timing>;
   retry?: Partial<RetryPolicy>;
@@ -82,7 +84,11 @@ class Consumer implements Announcer {
   private readonly abort = new AbortController();
   private unsubscribe?: () => void;
 
+  private readonly saves: CheckpointStore & { where: string };
+
   constructor(private readonly options: AnnouncerOptions) {
+    if (!options.checkpoint && !options.checkpointFile) throw new Error('the announcer needs checkpointFile or checkpoint');
+    this.saves = options.checkpoint ?? fileCheckpoint(options.checkpointFile!);
     this.store = options.store;
     this.clients = new Map(options.channels.map((c) => [c.channel, c]));
     this.timing = { ...realTiming, ...options.timing };
@@ -131,17 +137,17 @@ class Consumer implements Announcer {
   private async boot(): Promise<void> {
     await this.store.ready;
     const end = this.store.version();
-    const file = this.options.checkpointFile;
-    let seq = await readCheckpoint(file);
+    const file = this.saves.where;
+    let seq = await this.saves.read();
     if (seq === undefined) {
       // Added to an existing log: what is already there is history, not news.
       seq = end;
-      await writeCheckpoint(file, seq);
+      await this.saves.write(seq);
       this.log.info(`announcer: no checkpoint yet; starting at the end of the log (seq ${end}), earlier entries are not announced`);
     } else if (seq > end) {
       this.log.warn(`announcer: ${file} is at seq ${seq} but the log ends at ${end} (a restored backup?); following from ${end}`);
       seq = end;
-      await writeCheckpoint(file, seq);
+      await this.saves.write(seq);
     }
     this.saved = this.wanted = seq;
     this.next = seq + 1;
@@ -224,7 +230,7 @@ class Consumer implements Announcer {
     while (this.saved < this.wanted) {
       const seq = this.wanted;
       try {
-        await writeCheckpoint(this.options.checkpointFile, seq);
+        await this.saves.write(seq);
         this.saved = seq;
       } catch (err) {
         // Harmless but worth saying: a restart re-reads more of the log, and the projection skips what is done.
