@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Side } from './events';
+import { unavailableAs503 } from '../http/store-unavailable';
 import { parseOrderParams } from './order-params';
 import { orderbookStore } from './store';
 
@@ -19,7 +20,9 @@ export function placeOrderHandler(side: Side) {
         { status: 400, headers: { 'cache-control': 'no-store' } },
       );
     }
-    await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
-    return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    return unavailableAs503(async () => {
+      await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
+      return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    });
   };
 }

@@ -28,7 +28,7 @@ export async function POST(request: Request) {
     return jsonError(400, 'Idempotency-Key must be 1 to 128 characters', { 'Idempotency-Key': 'must be 1 to 128 characters' });
   }
   const result = await logFinished(read.body, idempotencyKey && `api:${idempotencyKey}`);
-  if (!result.ok) return jsonError(400, result.error, result.fields);
+  if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
   return json({ entry: result.value }, 201);
 }
 

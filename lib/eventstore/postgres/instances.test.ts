@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { counterOptions, tempDir, type CounterEvent, type CounterState } from '../testing/counter';
-import type { Store } from '../types';
 import { databaseCheckpoint } from './checkpoints';
 import { createHub, type PgHub } from './hub';
 import { runAsLeader } from './leader';
-import { createPgStore } from './store';
+import { createPgStore, type PgEventStore } from './store';
 import { spawnTs, type Child } from './testing/child';
 import { testServer } from './testing/database';
 
@@ -21,7 +20,7 @@ afterEach(async () => {
 });
 
 /** One "instance": its own connection pool and store on the database. Polling is slowed so that only NOTIFY can be fast. */
-async function instance(url: string, pollMs = 60_000): Promise<{ hub: PgHub; store: Store<CounterState, CounterEvent> }> {
+async function instance(url: string, pollMs = 60_000): Promise<{ hub: PgHub; store: PgEventStore<CounterState, CounterEvent> }> {
   const hub = createHub(url, { pollMs });
   const store = createPgStore({ ...counterOptions(tempDir()), hub });
   cleanup.push(() => hub.close(), () => store.close());

@@ -30,7 +30,7 @@ export interface PgStoreOptions<S, E extends DomainEvent> extends StoreOptions<S
   hub: PgHub;
 }
 
-export function createPgStore<S, E extends DomainEvent>(options: PgStoreOptions<S, E>): Store<S, E> {
+export function createPgStore<S, E extends DomainEvent>(options: PgStoreOptions<S, E>): PgEventStore<S, E> {
   return new PgEventStore(options);
 }
 
