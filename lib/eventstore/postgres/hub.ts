@@ -52,6 +52,7 @@ class Hub implements PgHub {
   readonly ready: Promise<void>;
   private readonly followers = new Map<string, Set<() => void>>();
   private down?: string;
+  private closed = false;
   private timer?: NodeJS.Timeout;
   private listening?: Promise<{ unlisten(): Promise<void> }>;
 
@@ -85,6 +86,7 @@ class Hub implements PgHub {
   }
 
   observe(err?: unknown): void {
+    if (this.closed) return;
     if (err === undefined) this.down = undefined;
     else if (isConnectionError(err)) {
       const reason = `the event log's database does not answer (${(err as Error).message})`;
@@ -94,6 +96,7 @@ class Hub implements PgHub {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
     await this.ready.catch(() => {});
     if (this.sql) await this.sql.end({ timeout: 1 });
