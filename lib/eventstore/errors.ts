@@ -46,8 +46,10 @@ export class StoreBrokenError extends Error {
 }
 
 /**
- * The log's database cannot be reached: nothing was acknowledged (a write may still have
- * committed just before the connection was lost; a retry with the same id is safe). HTTP 503.
+ * The store takes no writes now (free space under MIN_FREE_BYTES, or the last write failed and no
+ * write succeeded since; or the log's database does not answer); nothing was acknowledged (a
+ * write may have committed just before a connection was lost: a retry with the same id is safe).
+ * HTTP: 503 with the message as JSON.
  */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';

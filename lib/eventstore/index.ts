@@ -8,6 +8,8 @@ export { createStore } from './store';
 export { singleton } from './registry';
 export * from './errors';
 export type * from './types';
+export { reject, isRejection } from './types';
+export type { LogWriter, LogPosition, AppendResult } from './log-writer';
 
 const storeKey = (name: string) => `store:${name}`;
 

@@ -3,7 +3,7 @@ import type { DomainEvent } from '../eventstore';
 import type { VerifyOptions } from '../eventstore/verify';
 import { mediaEventSchema } from '../media/events';
 import { KINDS, countLabel } from '../media/kinds';
-import { initialMediaState, mediaReducer, type MediaState } from '../media/projection';
+import { initialMediaState, evolveMedia, type MediaState } from '../media/projection';
 
 export interface LogCodec<S = unknown> extends VerifyOptions<S, DomainEvent> {
   /** The final state in a few lines. */
@@ -26,5 +26,5 @@ function mediaSummary(state: MediaState): string[] {
  * initial state is a file next to it). A new store joins with one line.
  */
 export const LOG_CODECS: Record<string, (dir: string) => LogCodec | Promise<LogCodec>> = {
-  media: () => ({ schema: mediaEventSchema, reducer: mediaReducer, initialState: initialMediaState, summarize: mediaSummary }) as unknown as LogCodec,
+  media: () => ({ schema: mediaEventSchema, evolve: evolveMedia, initialState: initialMediaState, summarize: mediaSummary }) as unknown as LogCodec,
 };

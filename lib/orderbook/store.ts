@@ -5,7 +5,7 @@ import { sharedStore, singleton, type Store, type StoreOptions } from '../events
 import { orderbookEventSchema, type OrderbookEvent } from './events';
 import { loadInitState, readInitFile } from './init-file';
 import { encodeInitState, initialOrderbook } from './init-state';
-import { createOrderbookReducer } from './reducer';
+import { createOrderbookEvolve } from './reducer';
 import { bookJson } from './selectors';
 import { orderbookSnapshotVersion } from './snapshot-version';
 import type { OrderbookState } from './state';
@@ -36,7 +36,7 @@ export function orderbookStoreOptions({
     name: ORDERBOOK,
     dir,
     initialState: () => loadInitState({ dir, depth, text, logFile: join(dir, `${ORDERBOOK}.jsonl`), warn: extra.warn }),
-    reducer: createOrderbookReducer({ depth }),
+    evolve: createOrderbookEvolve({ depth }),
     schema: orderbookEventSchema,
     snapshot: { version: orderbookSnapshotVersion({ initText, depth }), every: snapshotEvery },
     ...extra,
