@@ -1,6 +1,6 @@
 import { registry, singleton } from './registry';
 import { sharedHub } from './postgres/hub';
-import { createPgStore } from './postgres/store';
+import { PgLog } from './postgres/pg-log';
 import { createStore } from './store';
 import type { DomainEvent, Store, StoreOptions } from './types';
 
@@ -21,7 +21,7 @@ const storeKey = (name: string) => `store:${name}`;
 export function sharedStore<S, E extends DomainEvent>(options: StoreOptions<S, E>): Store<S, E> {
   return singleton(storeKey(options.name), () => {
     const url = process.env.DATABASE_URL;
-    return url ? createPgStore({ ...options, hub: sharedHub(url) }) : createStore(options);
+    return createStore(url ? { ...options, log: (codec) => new PgLog(codec, sharedHub(url)) } : options);
   });
 }
 

@@ -3,9 +3,8 @@
 // instance reconnects and catches up by itself. And at start, an unreachable server is a clear error.
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreUnavailableError } from '../errors';
-import { counterOptions, tempDir } from '../testing/counter';
 import { createHub } from './hub';
-import { createPgStore } from './store';
+import { openPgCounter } from './testing/pg-counter';
 import { testServer } from './testing/database';
 import { startProxy } from './testing/proxy';
 
@@ -24,10 +23,10 @@ describe.skipIf(server.skip !== undefined)('when the database goes away', () => 
     const proxy = await startProxy(url);
     cleanup.push(() => proxy.close());
     const hub = createHub(proxy.url, { pollMs: 100 });
-    const store = createPgStore({ ...counterOptions(tempDir()), hub });
+    const store = openPgCounter(hub);
     cleanup.push(() => hub.close(), () => store.close());
     const other = createHub(url);
-    const writer = createPgStore({ ...counterOptions(tempDir()), hub: other });
+    const writer = openPgCounter(other);
     cleanup.push(() => other.close(), () => writer.close());
     await Promise.all([store.ready, writer.ready]);
     await store.dispatch(added(1));
@@ -49,14 +48,14 @@ describe.skipIf(server.skip !== undefined)('when the database goes away', () => 
     expect(hub.health()).toEqual({ ok: true });
     const after = await store.dispatch(added(3, 'while-away'));
     expect(after.seq).toBe(3);
-    await writer.catchUp();
+    await vi.waitFor(() => expect(writer.version()).toBe(3), { timeout: 5000, interval: 20 });
     expect((await writer.read(1)).filter((e) => e.id === 'while-away')).toHaveLength(1);
   });
 
   it('at start, names the host and what to check', async () => {
     const hub = createHub('postgres://shelf:shelf@127.0.0.1:1/shelf');
     cleanup.push(() => hub.close());
-    const store = createPgStore({ ...counterOptions(tempDir()), hub });
+    const store = openPgCounter(hub);
     await expect(store.ready).rejects.toThrow(/cannot reach PostgreSQL at 127\.0\.0\.1:1\/shelf \(DATABASE_URL\).*Check that the server is running/);
   });
 });

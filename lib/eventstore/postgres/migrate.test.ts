@@ -7,8 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCounter, tempDir } from '../testing/counter';
 import { createHub } from './hub';
-import { createPgStore } from './store';
-import { counterOptions } from '../testing/counter';
+import { openPgCounter } from './testing/pg-counter';
 import { testServer } from './testing/database';
 
 const run = promisify(execFile);
@@ -38,7 +37,7 @@ describe.skipIf(server.skip !== undefined)('migrate and export-log', () => {
 
     // A store on the database boots from the copied log, with the same ids (idempotency survives).
     const hub = createHub(url);
-    const store = createPgStore({ ...counterOptions(tempDir()), hub });
+    const store = openPgCounter(hub);
     await store.ready;
     expect(store.snapshot().total).toBe(465);
     const again = await store.dispatch({ type: 'Added', data: { n: 1 }, id: 'key-3' });

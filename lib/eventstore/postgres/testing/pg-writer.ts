@@ -1,11 +1,10 @@
 // Child process of the two-instance crash test: dispatches to a PostgreSQL counter in bursts,
 // printing `<seq> <id>` for each event once its transaction committed.
-import { counterOptions, tempDir } from '../../testing/counter';
 import { createHub } from '../hub';
-import { createPgStore } from '../store';
+import { openPgCounter } from './pg-counter';
 
 const [url, prefix] = process.argv.slice(2) as [string, string];
-const store = createPgStore({ ...counterOptions(tempDir()), reducer: (s) => s, hub: createHub(url) });
+const store = openPgCounter(createHub(url), { decide: (input) => input });
 await store.ready;
 process.stdout.write('ready\n');
 for (let i = 0; ; ) {

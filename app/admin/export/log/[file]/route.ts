@@ -4,7 +4,7 @@ import { requireAdminForRoute } from '@/lib/auth';
 import { findHistorySource } from '@/lib/history/sources';
 import { jsonError } from '@/lib/http/json';
 import { databaseLogChunks } from '@/lib/eventstore/export';
-import { isPgStore } from '@/lib/eventstore/postgres/store';
+import { sharedHub } from '@/lib/eventstore/postgres/hub';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,9 +20,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const store = source && (await source.open());
   if (!store) return jsonError(404, `No store log named ${(await params).file}`);
 
-  if (isPgStore(store)) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
     // On PostgreSQL: the rows up to the version at this moment, encoded as the file's lines.
-    const chunks = databaseLogChunks(store.hub.sql, store.name, store.version());
+    const chunks = databaseLogChunks(sharedHub(databaseUrl).sql, store.name, store.version());
     return new Response(Readable.toWeb(Readable.from(chunks)) as ReadableStream<Uint8Array>, {
       headers: {
         'content-type': 'application/x-ndjson; charset=utf-8',
