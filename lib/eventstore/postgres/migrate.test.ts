@@ -35,6 +35,14 @@ describe.skipIf(server.skip !== undefined)('migrate and export-log', () => {
       stdout: expect.stringContaining('counter: refused: the database already holds 30 events of counter'),
     });
 
+    // A log with a bad line is refused whole: nothing of it is copied.
+    const badDir = tempDir();
+    const originalLines = original.split('\n');
+    writeFileSync(join(badDir, 'gappy.jsonl'), `${originalLines[0]}\n${originalLines[2]}\n`);
+    await expect(script('migrate', [badDir], { DATABASE_URL: url })).rejects.toMatchObject({
+      stdout: expect.stringMatching(/gappy: refused: .*gappy\.jsonl:2: seq 3 where 2 was expected; nothing copied/),
+    });
+
     // A store on the database boots from the copied log, with the same ids (idempotency survives).
     const hub = createHub(url);
     const store = openPgCounter(hub);
@@ -45,6 +53,7 @@ describe.skipIf(server.skip !== undefined)('migrate and export-log', () => {
     await store.close();
     await hub.close();
 
+    await expect(script('export-log', ['gappy'], { DATABASE_URL: url })).resolves.toMatchObject({ stdout: '' });
     const exported = await script('export-log', ['counter'], { DATABASE_URL: url });
     const lines = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(lines(exported.stdout)).toEqual(lines(original));

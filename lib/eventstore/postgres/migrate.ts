@@ -12,44 +12,62 @@ const CHUNK = 5000;
 
 export type MigrateResult = { store: string; ok: true; events: number } | { store: string; ok: false; reason: string };
 
-/** The envelopes of a log file, checked for shape, contiguous seq and unique ids (not for the store's schema). */
-export function readLogFile(file: string): { ok: true; events: Envelope[] } | { ok: false; reason: string } {
-  const events: Envelope[] = [];
+/** A log file's envelopes in chunks, checked for shape, contiguous seq and unique ids (not for the store's schema). */
+export function* logFileChunks(file: string, chunkSize = CHUNK): Generator<Envelope[]> {
   const ids = new Set<string>();
+  let seq = 0;
+  let chunk: Envelope[] = [];
   for (const line of scanLines(file)) {
     const where = `${file}:${line.lineNo}`;
-    if (!line.terminated) return { ok: false, reason: `${where}: the last line has no newline (start Shelf on the files once to repair it)` };
+    if (!line.terminated) throw new MigrateError(`${where}: the last line has no newline (start Shelf on the files once to repair it)`);
     let e: Envelope;
     try {
       e = JSON.parse(line.text) as Envelope;
     } catch {
-      return { ok: false, reason: `${where}: not JSON` };
+      throw new MigrateError(`${where}: not JSON`);
     }
-    if (e.seq !== events.length + 1) return { ok: false, reason: `${where}: seq ${e.seq} where ${events.length + 1} was expected` };
-    if (typeof e.id !== 'string' || !e.id || ids.has(e.id)) return { ok: false, reason: `${where}: id missing or repeated` };
-    if (typeof e.type !== 'string' || typeof e.at !== 'string' || !('data' in e)) return { ok: false, reason: `${where}: type, at or data missing` };
+    if (e.seq !== seq + 1) throw new MigrateError(`${where}: seq ${e.seq} where ${seq + 1} was expected`);
+    if (typeof e.id !== 'string' || !e.id || ids.has(e.id)) throw new MigrateError(`${where}: id missing or repeated`);
+    if (typeof e.type !== 'string' || typeof e.at !== 'string' || !('data' in e)) throw new MigrateError(`${where}: type, at or data missing`);
     ids.add(e.id);
-    events.push({ seq: e.seq, id: e.id, type: e.type, at: e.at, data: e.data });
+    seq = e.seq;
+    chunk.push({ seq: e.seq, id: e.id, type: e.type, at: e.at, data: e.data });
+    if (chunk.length === chunkSize) {
+      yield chunk;
+      chunk = [];
+    }
   }
-  return { ok: true, events };
+  if (chunk.length > 0) yield chunk;
 }
 
-/** Copies one store's events; refuses when the database already holds events of that store. */
-export async function migrateStore(sql: Database, store: string, events: readonly Envelope[]): Promise<MigrateResult> {
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${`shelf:store:${store}`}, 0))`;
-    const [row] = await tx<{ n: number }[]>`select count(*)::bigint as n from shelf_events where store = ${store}`;
-    if (row!.n > 0) return { store, ok: false as const, reason: `the database already holds ${row!.n} events of ${store}; nothing copied` };
-    for (let i = 0; i < events.length; i += CHUNK) {
-      const chunk = events.slice(i, i + CHUNK);
-      await tx`
-        insert into shelf_events (store, seq, id, type, at, data)
-        select ${store}, r.seq, r.id, r.type, r.at, r.data
-        from jsonb_to_recordset(${tx.json(chunk as never)}) as r(seq bigint, id text, type text, at text, data jsonb)`;
-    }
-    await tx`select pg_notify(${NOTIFY_CHANNEL}, ${store})`;
-    return { store, ok: true as const, events: events.length };
-  });
+/** A log that cannot be copied as it is: the store's transaction is rolled back. */
+export class MigrateError extends Error {}
+
+/**
+ * Copies one store's events, a chunk at a time, in one transaction; refuses when the database
+ * already holds events of that store, and copies nothing of a log with a bad line.
+ */
+export async function migrateStore(sql: Database, store: string, chunks: Iterable<readonly Envelope[]>): Promise<MigrateResult> {
+  try {
+    return await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(hashtextextended(${`shelf:store:${store}`}, 0))`;
+      const [row] = await tx<{ n: number }[]>`select count(*)::bigint as n from shelf_events where store = ${store}`;
+      if (row!.n > 0) return { store, ok: false as const, reason: `the database already holds ${row!.n} events of ${store}; nothing copied` };
+      let events = 0;
+      for (const chunk of chunks) {
+        await tx`
+          insert into shelf_events (store, seq, id, type, at, data)
+          select ${store}, r.seq, r.id, r.type, r.at, r.data
+          from jsonb_to_recordset(${tx.json(chunk as never)}) as r(seq bigint, id text, type text, at text, data jsonb)`;
+        events += chunk.length;
+      }
+      await tx`select pg_notify(${NOTIFY_CHANNEL}, ${store})`;
+      return { store, ok: true as const, events };
+    });
+  } catch (err) {
+    if (err instanceof MigrateError) return { store, ok: false, reason: `${err.message}; nothing copied` };
+    throw err;
+  }
 }
 
 /** Every `<store>.jsonl` of `dir`. */
@@ -57,8 +75,7 @@ export async function migrateDirectory(sql: Database, dir: string): Promise<Migr
   const results: MigrateResult[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
     const store = basename(name, '.jsonl');
-    const read = readLogFile(join(dir, name));
-    results.push(read.ok ? await migrateStore(sql, store, read.events) : { store, ok: false, reason: read.reason });
+    results.push(await migrateStore(sql, store, logFileChunks(join(dir, name))));
   }
   return results;
 }
