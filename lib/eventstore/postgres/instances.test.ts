@@ -36,10 +36,13 @@ describe.skipIf(server.skip !== undefined)('two instances on one database', () =
     const [a, b] = [await instance(url), await instance(url)];
     const seen: number[] = [];
     b.store.subscribe((event) => seen.push(event.seq));
-    const event = await a.store.dispatch({ type: 'Added', data: { n: 7 } });
-    await vi.waitFor(() => expect(seen).toEqual([event.seq]), { timeout: 1000, interval: 10 });
-    expect(b.store.snapshot()).toEqual({ total: 7, values: [7] });
-    expect(await b.store.read(1)).toEqual([event]);
+    // The first may also arrive by the catch-up B runs once its LISTEN is set up; the second can only come by NOTIFY.
+    const first = await a.store.dispatch({ type: 'Added', data: { n: 7 } });
+    await vi.waitFor(() => expect(seen).toEqual([first.seq]), { timeout: 5000, interval: 10 });
+    const second = await a.store.dispatch({ type: 'Added', data: { n: 3 } });
+    await vi.waitFor(() => expect(seen).toEqual([first.seq, second.seq]), { timeout: 1000, interval: 10 });
+    expect(b.store.snapshot()).toEqual({ total: 10, values: [7, 3] });
+    expect(await b.store.read(1)).toEqual([first, second]);
   });
 
   it('serialises writes from both, so the rules see every earlier event', async () => {
