@@ -55,3 +55,11 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   readonly status = 503;
 }
+
+/**
+ * By name, not instanceof: Next may load this module more than once per process, and the store
+ * (created by the first copy) throws that copy's class.
+ */
+export function isStoreUnavailable(err: unknown): err is StoreUnavailableError {
+  return err instanceof Error && err.name === 'StoreUnavailableError';
+}

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../eventstore/errors';
+import { isStoreUnavailable } from '../eventstore/errors';
 import { jsonError } from './json';
 
 /**
@@ -9,7 +9,7 @@ export async function unavailableAs503(handler: () => Promise<Response>): Promis
   try {
     return await handler();
   } catch (err) {
-    if (!(err instanceof StoreUnavailableError)) throw err;
+    if (!isStoreUnavailable(err)) throw err;
     const response = jsonError(503, err.message);
     response.headers.set('retry-after', '5');
     return response;

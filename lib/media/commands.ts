@@ -1,7 +1,7 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { randomUUID } from 'node:crypto';
-import { EventRejectedError, StoreUnavailableError } from '../eventstore';
+import { EventRejectedError, isStoreUnavailable } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
 import type { Entry } from './projection';
@@ -112,7 +112,7 @@ async function rejectionAsResult<T>(run: () => Promise<T>): Promise<CommandResul
   } catch (err) {
     if (err instanceof EventRejectedError) return { ok: false, error: err.reason, fields: {} };
     // A form shows this next to it, input kept; the HTTP API answers with the status.
-    if (err instanceof StoreUnavailableError) return { ok: false, error: err.message, fields: {}, status: 503 };
+    if (isStoreUnavailable(err)) return { ok: false, error: err.message, fields: {}, status: 503 };
     throw err;
   }
 }
