@@ -1,5 +1,6 @@
 import { embedContentSecurityPolicy } from './embed/frame-policy';
 import type { CachedRoute } from './render-cache/serve';
+import { mediaDefinition } from './stores/media';
 
 /**
  * The pages served by the render cache (lib/render-cache): rendered once per state version and
@@ -7,7 +8,7 @@ import type { CachedRoute } from './render-cache/serve';
  * these paths to pages/api/render-cache; keep the two lists in step (a unit test checks it).
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
-  { path: '/about', stores: ['media'] },
+  { path: '/about', stores: [mediaDefinition] },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
-  { path: '/embed', stores: ['media'], headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  { path: '/embed', stores: [mediaDefinition], headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
 ];

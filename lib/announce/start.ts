@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { singleton } from '../eventstore';
 import { eventsDir } from '../config/env';
 import { databaseCheckpoint } from '../eventstore/postgres/checkpoints';
-import { databaseLocation } from '../eventstore/postgres/connection';
 import { sharedHub } from '../eventstore/postgres/hub';
 import { runAsLeader, type Leadership } from '../eventstore/postgres/leader';
 import { mediaStore } from '../media/store';
@@ -43,8 +42,7 @@ export function startLeaderAnnouncer(url: string, base: Omit<AnnouncerOptions, '
   return runAsLeader(hub, 'announcer', {
     log: console,
     onElected: () => {
-      const checkpoint = { ...databaseCheckpoint(hub.sql, 'announcer'), where: `shelf_checkpoints 'announcer' at ${databaseLocation(url)}` };
-      current = createAnnouncer({ ...base, checkpoint });
+      current = createAnnouncer({ ...base, checkpoint: databaseCheckpoint(hub.sql, 'announcer') });
       current.start().catch((err: Error) => console.error(`announcer: cannot start: ${err.message}`));
     },
     onDeposed: async () => {

@@ -55,7 +55,8 @@ const fileBackend: Backend = {
 };
 
 const server = await testServer();
-afterAll(() => server.dropAll());
+// DROP DATABASE waits for a checkpoint: slow on a busy machine.
+afterAll(() => server.dropAll(), 120_000);
 
 const pgBackend: Backend = {
   async fresh() {

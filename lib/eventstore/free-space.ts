@@ -5,7 +5,7 @@ export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 const RECHECK_MS = 1000;
 
 /** MIN_FREE_BYTES from the environment (bytes, a whole number; 0 turns the floor off). */
-export function minFreeBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function minFreeBytesFromEnv(env: Record<string, string | undefined> = process.env): number {
   const raw = env.MIN_FREE_BYTES;
   if (raw === undefined || raw === '') return DEFAULT_MIN_FREE_BYTES;
   const n = Number(raw);
@@ -43,9 +43,14 @@ export class FreeSpaceFloor {
     this.free -= bytes;
   }
 
-  /** Why writes are refused now, by the last reading (no I/O: for /healthz). */
+  /**
+   * Why writes are refused now, by the last reading: no I/O here (for /healthz), but a reading
+   * older than RECHECK_MS is refreshed in the background for the next call.
+   */
   refusal(): string | undefined {
-    if (this.floor <= 0 || this.free >= this.floor) return undefined;
+    if (this.floor <= 0 || !this.measure) return undefined;
+    if (this.now() - this.checkedAt >= RECHECK_MS) this.refresh().catch(() => {});
+    if (this.free >= this.floor) return undefined;
     return `${this.label}: only ${formatBytes(this.free)} free, under the floor of ${formatBytes(this.floor)} (MIN_FREE_BYTES); free some space and writes resume`;
   }
 

@@ -1,3 +1,5 @@
+import { isStoreUnavailable } from '../eventstore/errors';
+
 /** JSON responses with the shape every error of the HTTP API shares: `{ error, fields? }`. */
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
@@ -21,4 +23,18 @@ export async function readJsonObject(request: Request, maxBytes = 64 * 1024): Pr
     return { ok: false, response: jsonError(400, 'Body must be a JSON object') };
   }
   return { ok: true, body: body as Record<string, unknown> };
+}
+
+/**
+ * Runs a write and answers 503 with the reason as JSON when the store takes no writes now (free
+ * space under MIN_FREE_BYTES, or a write just failed): nothing was recorded, a retry may succeed.
+ */
+export async function unavailableAs503(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (err) {
+    // By name: Next may load the errors module twice, and the store throws its own copy's class.
+    if (isStoreUnavailable(err)) return jsonError(503, err.message);
+    throw err;
+  }
 }

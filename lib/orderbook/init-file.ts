@@ -1,4 +1,3 @@
-import 'server-only';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../fs/write-atomically';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Side } from './events';
-import { unavailableAs503 } from '../http/store-unavailable';
+import { unavailableAs503 } from '../http/json';
 import { parseOrderParams } from './order-params';
 import { orderbookStore } from './store';
 
@@ -8,8 +8,8 @@ type Context = { params: Promise<{ user: string; price: string }> };
 
 /**
  * The handler of GET and POST /buy/<user>/<price> (or /sell/...): validates the path, records
- * the order, and answers `ok` once it is on disk. Bad input appends nothing and gets 400; a disk
- * error is not caught, so it reaches the client as a 500 and the server log.
+ * the order, and answers `ok` once it is on disk. Bad input appends nothing and gets 400; a store
+ * that takes no writes now (disk under MIN_FREE_BYTES, a failed write) answers 503 with the reason.
  */
 export function placeOrderHandler(side: Side) {
   return async function placeOrder(_request: Request, { params }: Context): Promise<Response> {

@@ -3,7 +3,7 @@ import { logFinished } from '@/lib/media/commands';
 import { isKind } from '@/lib/media/kinds';
 import { publicEntry, publicFeed } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
-import { json, jsonError, readJsonObject } from '@/lib/http/json';
+import { json, jsonError, readJsonObject, unavailableAs503 } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +27,10 @@ export async function POST(request: Request) {
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 128)) {
     return jsonError(400, 'Idempotency-Key must be 1 to 128 characters', { 'Idempotency-Key': 'must be 1 to 128 characters' });
   }
-  const result = await logFinished(read.body, idempotencyKey && `api:${idempotencyKey}`);
-  if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
-  return json({ entry: result.value }, 201);
+  return unavailableAs503(async () => {
+    const result = await logFinished(read.body, idempotencyKey && `api:${idempotencyKey}`);
+    if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
+    return json({ entry: result.value }, 201);
+  });
 }
 

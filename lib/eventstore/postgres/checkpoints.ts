@@ -1,11 +1,7 @@
 // Checkpoints of processors (the announcer) in the database, beside the log they follow, so
 // that whichever instance leads next resumes where the last leader stopped.
+import type { CheckpointStore } from '../processor';
 import type { Database } from './connection';
-
-export interface CheckpointStore {
-  read(): Promise<number | undefined>;
-  write(seq: number): Promise<void>;
-}
 
 export function databaseCheckpoint(sql: Database, name: string): CheckpointStore {
   return {

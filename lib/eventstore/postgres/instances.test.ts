@@ -14,7 +14,8 @@ import { spawnTs, type Child } from './testing/child';
 import { testServer } from './testing/database';
 
 const server = await testServer();
-afterAll(() => server.dropAll());
+// DROP DATABASE waits for a checkpoint: slow on a busy machine.
+afterAll(() => server.dropAll(), 120_000);
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();

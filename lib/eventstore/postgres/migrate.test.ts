@@ -13,7 +13,8 @@ import { testServer } from './testing/database';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
 const server = await testServer();
-afterAll(() => server.dropAll());
+// DROP DATABASE waits for a checkpoint: slow on a busy machine.
+afterAll(() => server.dropAll(), 120_000);
 
 function script(name: string, args: string[], env: Record<string, string>) {
   return run(process.execPath, ['--import', 'tsx', join(root, 'scripts', `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ...env } });

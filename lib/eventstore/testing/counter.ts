@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createStore } from '../store';
+import { defineStore } from '../define-store';
 import { reject, type EnvelopeOf, type Rejection, type StoreOptions } from '../types';
 
 export const counterSchema = z.discriminatedUnion('type', [
@@ -52,3 +53,16 @@ export const openCounter = (dir: string, extra?: Partial<StoreOptions<CounterSta
   createStore(counterOptions(dir, extra));
 
 export const tempDir = (prefix = 'shelf-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** The counter as a store definition named `name` (tests of what reads the list of stores). */
+export const counterDefinition = (name: string) =>
+  defineStore<CounterState, CounterEvent>({
+    name,
+    label: 'Counter',
+    title: 'the counter',
+    schema: counterSchema,
+    eventTypes: ['Added', 'Reset'],
+    rules: () => ({ initialState: initialCounter, evolve: evolveCounter, decide: decideCounter }),
+    summarize: (state) => [`total ${state.total}`],
+    describe: (event) => ({ text: event.type }),
+  });

@@ -5,7 +5,10 @@ import type { HistorySource } from './types';
 
 export type { AnyStore, HistorySource } from './types';
 
-/** The stores the history pages list, in switcher order. A new store joins with one line. */
+/**
+ * Each store of lib/stores with the view of its past states, in switcher order (a test checks that
+ * every store of the list has one).
+ */
 export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory];
 
 export const findHistorySource = (name: string): HistorySource | undefined => HISTORY_SOURCES.find((s) => s.name === name);
