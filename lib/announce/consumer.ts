@@ -16,6 +16,7 @@ import { Processor } from '../eventstore/processor';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
+import type { CheckpointStore } from '../eventstore/processor';
 import { checkpointDocument } from './checkpoint';
 import { NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
 import { CHANNELS, type Channel } from './events';
@@ -28,8 +29,10 @@ type Log = Pick<Console, 'info' | 'warn' | 'error'>;
 
 export interface AnnouncerOptions {
   store: MediaStore;
-  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`). */
-  checkpointFile: string;
+  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`), or `checkpoint`. */
+  checkpointFile?: string;
+  /** Where the checkpoint is kept instead of a file (the database, with DATABASE_URL). */
+  checkpoint?: CheckpointStore;
   channels: readonly ChannelClient[];
   timing?: Partial<Timing>;
   retry?: Partial<RetryPolicy>;
@@ -80,7 +83,7 @@ class Consumer implements Announcer {
     this.processor = new Processor<MediaEvent>({
       name: 'announcer',
       source: this.store,
-      checkpoint: checkpointDocument(options.checkpointFile),
+      checkpoint: options.checkpoint ?? checkpointDocument(options.checkpointFile ?? required('checkpointFile or checkpoint')),
       handle: (event, { hold }) => this.handle(event, hold),
       sleep: (ms, signal) => this.timing.sleep(ms, signal),
       log: this.log,
@@ -296,4 +299,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+function required(what: string): never {
+  throw new Error(`the announcer needs ${what}`);
 }

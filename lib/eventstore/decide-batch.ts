@@ -43,11 +43,14 @@ export async function decideBatch<S, E extends DomainEvent>(batch: readonly Pend
   const states: S[] = [];
   const settle: ((ok: boolean, err?: unknown) => void)[] = [];
   const inBatch = new Map<string, Envelope>();
+  // All the batch's ids are looked up at once (a database backend answers them in one query).
+  const ids = [...new Set(batch.flatMap((p) => (p.id === undefined ? [] : [p.id])))];
+  const recorded = new Map(await Promise.all(ids.map(async (id) => [id, await ctx.recorded(id)] as const)));
 
   for (const pending of batch) {
     if (pending.id !== undefined) {
       const own = inBatch.get(pending.id);
-      const earlier = own ? undefined : await ctx.recorded(pending.id);
+      const earlier = own ? undefined : recorded.get(pending.id);
       if (own) {
         settle.push((ok, err) => (ok ? pending.resolve(own) : pending.reject(err)));
         continue;

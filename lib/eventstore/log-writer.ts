@@ -1,6 +1,7 @@
 // The log backend a store writes through. The file backend (file-log.ts) is the default; a
 // PostgreSQL backend implements the same interface. The store owns the rules (decide), the state
 // (evolve), snapshots and time travel; the writer owns only the recorded envelopes.
+import type { Snapshot } from './snapshot';
 import type { Envelope } from './types';
 
 /** Where the log ends, as a snapshot records it. `lastOffset`/`size` are byte positions for the file backend; other backends put 0. */
@@ -61,6 +62,16 @@ export interface LogWriter {
   captureIndex?(): () => Promise<void>;
   /** Free bytes where the log lives, when the backend can tell (the file backend: statfs). */
   freeBytes?(): Promise<number>;
+  /**
+   * Optional, for a log shared by several processes (PostgreSQL): calls `wake` whenever another
+   * process may have appended; the store then runs `catchUp` between its own appends.
+   */
+  follow?(wake: () => void): void;
+  /** Optional: where snapshots are kept when not in `<dir>/<name>.snapshot.json` (the database). */
+  readonly snapshots?: {
+    load<S>(version: string): Promise<{ ok: true; snapshot: Snapshot<S> } | { ok: false; reason: string } | undefined>;
+    save<S>(snapshot: Snapshot<S>): Promise<void>;
+  };
   /** Releases the log (and the lock); waits for nothing: the store drains its writes first. */
   close(): Promise<void>;
 }

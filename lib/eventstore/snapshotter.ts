@@ -31,11 +31,13 @@ export class Snapshotter<S> {
    */
   async restore(): Promise<{ seq: number; state: S } | undefined> {
     if (!this.config) return undefined;
-    const read = readSnapshot<S>(this.file, String(this.config.version));
+    const read = this.log.snapshots
+      ? await this.log.snapshots.load<S>(String(this.config.version))
+      : readSnapshot<S>(this.file, String(this.config.version));
     if (!read) return undefined;
     const reason = read.ok ? await this.log.restore(read.snapshot) : read.reason;
     if (reason !== undefined || !read.ok) {
-      this.warn(`${this.file}: not used (${reason}); replaying the whole log`);
+      this.warn(`${this.log.snapshots ? `${this.log.file} snapshot` : this.file}: not used (${reason}); replaying the whole log`);
       return undefined;
     }
     this.lastSeq = read.snapshot.seq;
@@ -52,11 +54,11 @@ export class Snapshotter<S> {
     // The index first: a snapshot is never on disk without the index it was taken with, or with
     // an index of another snapshot (that one is recognised by its seq and size, and ignored).
     this.writing = writeIndex()
-      .then(() => writeSnapshot(this.file, snapshot, this.files))
+      .then(() => (this.log.snapshots ? this.log.snapshots.save(snapshot) : writeSnapshot(this.file, snapshot, this.files)))
       .then(() => {
         this.lastSeq = snapshot.seq;
       })
-      .catch((err) => console.error(`${this.file}: could not write the snapshot (the log is unaffected):`, err))
+      .catch((err) => console.error(`${this.log.snapshots ? this.log.file : this.file}: could not write the snapshot (the log is unaffected):`, err))
       .finally(() => {
         this.writing = undefined;
       });

@@ -34,6 +34,8 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private readonly listeners = new Set<Listener<S, E>>();
   private queue: Pending[] = [];
   private flushing?: Promise<void>;
+  /** Another process appended to the shared log: catch up before the next commit. */
+  private behind = false;
   /** The last write failed (and none succeeded since): reported by writeHealth until one does. */
   private failure?: string;
   private closed = false;
@@ -63,6 +65,11 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     this.state = await bootState({ log: this.log, snapshots: this.snapshots, history: this.history, initialState: this.options.initialState, evolve: this.evolve });
     this.booted = true;
     this.snapshots.maybeWrite(this.state, this.log.head());
+    // A shared log (PostgreSQL): other processes' events are applied and announced as they come.
+    this.log.follow?.(() => {
+      this.behind = true;
+      if (!this.closed) this.flushing ??= this.flush();
+    });
   }
 
   snapshot(): S {
@@ -144,9 +151,24 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   /** Drains the queue: everything queued while a write is in flight shares the next one (group commit). */
   private async flush(): Promise<void> {
     try {
+      if (this.behind) await this.catchUpOthers();
       while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
     } finally {
       this.flushing = undefined;
+    }
+    // Woken while this flush was past its catch-up: go again.
+    if (this.behind && !this.closed) this.flushing ??= this.flush();
+  }
+
+  /** Applies what other processes appended to a shared log; never beside an append of this one. */
+  private async catchUpOthers(): Promise<void> {
+    this.behind = false;
+    try {
+      await this.log.catchUp((event) => this.applied(event, this.evolve(this.state, event)));
+      this.snapshots.maybeWrite(this.state, this.log.head());
+    } catch (err) {
+      // The database is away (the next wake tries again), or an event does not fit this version's schema.
+      if (!(err instanceof StoreUnavailableError)) console.error(`store ${this.name}: cannot follow ${this.file}: ${(err as Error).message}`);
     }
   }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
-import { EventRejectedError } from '../eventstore';
+import { EventRejectedError, isStoreUnavailable } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
 import type { Entry } from './projection';
@@ -11,7 +11,7 @@ import { compensatingEvent, isEntryChange, undoEventId } from './undo';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 };
+  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 | 503 };
 
 /** Idempotency-Key values the API accepts (its documented range). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
@@ -150,6 +150,8 @@ async function rejectionAsResult<T>(run: () => Promise<T>): Promise<CommandResul
     return { ok: true, value: await run() };
   } catch (err) {
     if (err instanceof EventRejectedError) return { ok: false, error: err.reason, fields: {} };
+    // A form shows this next to it, input kept; the HTTP API answers with the status.
+    if (isStoreUnavailable(err)) return { ok: false, error: err.message, fields: {}, status: 503 };
     throw err;
   }
 }

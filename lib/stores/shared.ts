@@ -2,13 +2,15 @@
 import { eventsDir } from '../config/env';
 import { createStore, singleton, type DomainEvent, type Store } from '../eventstore';
 import { storeOptions, type StoreDefinition } from '../eventstore/define-store';
+import { withConfiguredLog } from '../eventstore/postgres/configured-log';
 import { registry } from '../eventstore/registry';
 
 const keyOf = (definition: { name: string }) => `store:${definition.name}`;
 
 /** The process-wide store of a definition on EVENTS_DIR, created (and its replay started) on first call. */
 export function openStore<S, E extends DomainEvent>(definition: StoreDefinition<S, E>): Store<S, E> {
-  return singleton(keyOf(definition), () => createStore(storeOptions(definition, eventsDir())));
+  // DATABASE_URL: the log is PostgreSQL's (lib/eventstore/postgres), else <EVENTS_DIR>/<name>.jsonl.
+  return singleton(keyOf(definition), () => createStore(withConfiguredLog(storeOptions(definition, eventsDir()))));
 }
 
 /** The store once replayed. */
