@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
+import type { ImportSource } from '../import/sources';
 import type { Entry } from './projection';
 import { readyMediaStore } from './store';
 import { ownerToday } from './today';
@@ -32,6 +33,39 @@ export async function logFinished(raw: unknown, idempotencyKey?: string): Promis
   const store = await readyMediaStore();
   const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: idempotencyKey });
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
+}
+
+/** Imported rows dispatched at once: the store's group commit writes each batch with a few fsyncs. */
+export const IMPORT_BATCH = 2000;
+
+/**
+ * Logs imported entries (already validated by parseEntry, ids derived from their source rows).
+ * Each event's id is `import:<entryId>`, so a repeated import returns the recorded event and
+ * appends nothing; `importedFrom` and announce off keep them from ever being announced.
+ */
+export async function logImported(
+  entries: readonly { entryId: string; fields: EntryFields; importedFrom: ImportSource }[],
+  onProgress?: (done: number) => void,
+): Promise<{ logged: number; failed: { entryId: string; error: string }[] }> {
+  const store = await readyMediaStore();
+  const failed: { entryId: string; error: string }[] = [];
+  let logged = 0;
+  for (let start = 0; start < entries.length; start += IMPORT_BATCH) {
+    const batch = entries.slice(start, start + IMPORT_BATCH);
+    await Promise.all(
+      batch.map(async ({ entryId, fields, importedFrom }) => {
+        try {
+          await store.dispatch({ type: 'MediaFinished', id: `import:${entryId}`, data: { ...fields, announce: false, entryId, importedFrom } });
+          logged++;
+        } catch (err) {
+          if (!(err instanceof EventRejectedError)) throw err;
+          failed.push({ entryId, error: err.reason });
+        }
+      }),
+    );
+    onProgress?.(start + batch.length);
+  }
+  return { logged, failed };
 }
 
 /** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
