@@ -3,6 +3,7 @@ import 'server-only';
 // the import then records. Validation is the form's and the API's (parseEntry).
 import { parseEntry } from '../media/commands';
 import type { EntryFields } from '../media/fields';
+import { ownerToday } from '../media/today';
 import type { ImportCandidate } from './candidate';
 import type { ImportSource } from './sources';
 
@@ -50,6 +51,7 @@ export function planImport(candidates: readonly ImportCandidate[], { source, exi
   const rows: ImportRowResult[] = [];
   const toImport: EntryToImport[] = [];
   const firstLine = new Map<string, number>();
+  const today = ownerToday(); // once: it builds an Intl formatter, which costs more than checking a row
   for (const candidate of candidates) {
     const { line, title, entryId } = candidate;
     const finishedOn = typeof candidate.input?.finishedOn === 'string' ? candidate.input.finishedOn : undefined;
@@ -72,7 +74,7 @@ export function planImport(candidates: readonly ImportCandidate[], { source, exi
       rows.push(row('alreadyImported', candidate.note));
       continue;
     }
-    const parsed = parseEntry({ ...candidate.input, ...(visibility ? { visibility } : {}), announce: false });
+    const parsed = parseEntry({ ...candidate.input, ...(visibility ? { visibility } : {}), announce: false }, today);
     if (!parsed.ok) {
       rows.push(row('error', Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join('; ')));
       continue;

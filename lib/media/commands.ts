@@ -20,9 +20,13 @@ const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   fields,
 });
 
+/** The input schema for today, built once a day: building a zod schema costs far more than using one (an import checks thousands of rows). */
+let inputSchema: { today: string; schema: ReturnType<typeof entryInputSchema> } | undefined;
+const inputSchemaFor = (today: string) => (inputSchema?.today === today ? inputSchema : (inputSchema = { today, schema: entryInputSchema(today) })).schema;
+
 /** Validates a new entry (form values or JSON) against the shared schema. */
-export function parseEntry(raw: unknown): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {
-  const parsed = entryInputSchema(ownerToday()).safeParse(raw);
+export function parseEntry(raw: unknown, today = ownerToday()): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {
+  const parsed = inputSchemaFor(today).safeParse(raw);
   return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
