@@ -30,8 +30,8 @@ test.afterAll(async () => {
 test.describe.configure({ mode: 'serial' });
 
 const logLines = () => readFileSync(join(server.eventsDir, 'media.jsonl'), 'utf8').split('\n').filter(Boolean);
-const post = (path: string, body: Buffer | string) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken()}` }, body });
+const post = (path: string, body: Uint8Array) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken()}` }, body: new Blob([new Uint8Array(body)]) });
 
 test('the owner previews a Goodreads export, imports it, and visitors see the books by date; a second import adds nothing', async ({ page }) => {
   await loginAsOwner(page, server.url);
@@ -77,7 +77,7 @@ test('the owner previews a Goodreads export, imports it, and visitors see the bo
 });
 
 test('scripts import a Letterboxd ZIP over HTTP; a wrong file is a 400 naming what is missing, and nothing is appended', async () => {
-  const zip = Buffer.from(zipSync({
+  const zip = new Uint8Array(zipSync({
     'letterboxd-owner/diary.csv': readFileSync(join(fixtures, 'letterboxd-diary.csv')),
     'letterboxd-owner/reviews.csv': readFileSync(join(fixtures, 'letterboxd-reviews.csv')),
   }));
@@ -100,7 +100,7 @@ test('scripts import a Letterboxd ZIP over HTTP; a wrong file is a 400 naming wh
   const events = logLines().slice(before).map((line) => JSON.parse(line));
   expect(events.map((e) => e.id)).toContain('import:letterboxd-3dEfGh');
   expect(events.every((e) => e.data.importedFrom === 'letterboxd' && e.data.announce === false && e.data.visibility === 'private')).toBe(true);
-  expect((await fetch(`${server.url}/api/import?source=letterboxd`, { method: 'POST', body: zip })).status).toBe(401);
+  expect((await fetch(`${server.url}/api/import?source=letterboxd`, { method: 'POST', body: new Blob([zip]) })).status).toBe(401);
 });
 
 test('typing a title in the entry form offers matches from the lookup; choosing one fills the form', async ({ page }) => {
