@@ -8,7 +8,7 @@ import { adminToken } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 
 // A server of its own (an empty shelf to import into), with the lookup sources pointed at stand-ins.
-const fixtures = join(__dirname, '..', 'lib', 'import', 'fixtures');
+const fixtures = join(process.cwd(), 'lib', 'import', 'fixtures');
 const goodreadsFile = join(fixtures, 'goodreads_library_export.csv');
 let server: AppServer;
 let openLibrary: StandIn;
@@ -28,6 +28,8 @@ test.afterAll(async () => {
   await Promise.all([openLibrary?.close(), itunes?.close()]);
 });
 test.describe.configure({ mode: 'serial' });
+// A shared 2-core machine: a login, an import and two page loads can take longer than the default 30 s.
+test.setTimeout(90_000);
 
 const logLines = () => readFileSync(join(server.eventsDir, 'media.jsonl'), 'utf8').split('\n').filter(Boolean);
 const post = (path: string, body: Uint8Array) =>
