@@ -1,5 +1,6 @@
 // How long does a 10,000-row import take (the issue's target: under 10 s)?
 //   npm run bench:import -- [rows=10000]
+//   BENCH_IMPORT_URL=http://127.0.0.1:3000 ADMIN_TOKEN=... npm run bench:import   (through a running server's POST /api/import)
 // Writes a Goodreads library export of `rows` read books (quoted multi-line reviews, ="..." ISBN
 // cells, a BOM), then on a fresh events directory: the preview (dry run), the import, a re-import
 // (adds nothing), and a boot that replays the log it wrote.
@@ -32,6 +33,18 @@ const time = async <T>(what: string, run: () => Promise<T>) => {
 };
 
 console.log(`${rows} Goodreads rows, ${(file.byteLength / 1e6).toFixed(1)} MB; dispatched in batches of ${IMPORT_BATCH}`);
+const server = process.env.BENCH_IMPORT_URL;
+if (server) {
+  const post = async (query: string) => {
+    const response = await fetch(`${server}/api/import?source=goodreads${query}`, { method: 'POST', body: new Blob([file]), headers: { authorization: `Bearer ${process.env.ADMIN_TOKEN}` } });
+    if (!response.ok) throw new Error(`POST /api/import: ${response.status} ${await response.text()}`);
+    return (await response.json()).summary;
+  };
+  console.log('preview', await time('HTTP preview (dry run)', () => post('&dryRun=1')));
+  console.log('import', await time('HTTP import', () => post('')));
+  console.log('re-import', await time('HTTP re-import', () => post('')));
+  process.exit(0);
+}
 await readyMediaStore();
 const preview = await time('preview (dry run)', () => runImport({ source: 'goodreads', bytes: file, dryRun: true }));
 const imported = await time('import', () => runImport({ source: 'goodreads', bytes: file, dryRun: false }));
