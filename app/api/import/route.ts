@@ -49,14 +49,23 @@ function progressStream(plan: ImportPlan, dryRun: boolean): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + '\n'));
+      let open = true;
+      // A browser that goes away does not stop the import: its rows are recorded all the same.
+      const send = (line: unknown) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(JSON.stringify(line) + '\n'));
+        } catch {
+          open = false;
+        }
+      };
       send({ progress: { done: 0, total: dryRun ? 0 : plan.toImport.length } });
       try {
         send({ result: await completeImport(plan, dryRun, (done, total) => send({ progress: { done, total } })) });
       } catch (err) {
         send({ error: `The import stopped: ${(err as Error).message}` });
       }
-      controller.close();
+      if (open) controller.close();
     },
   });
   return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
