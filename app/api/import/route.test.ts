@@ -9,7 +9,7 @@ const saved = { ...process.env };
 
 beforeAll(() => {
   process.env.EVENTS_DIR = tempDir('shelf-import-route-');
-  process.env.ADMIN_TOKEN = 't0ken';
+  process.env.ADMIN_TOKEN = 't0ken-long-enough-16';
 });
 afterAll(async () => {
   await mediaStore().close();
@@ -25,7 +25,7 @@ const streamed = (bytes: Uint8Array, chunk = 64) =>
     },
   });
 const post = (query: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  POST(new Request(`http://shelf.test/api/import?${query}`, { method: 'POST', body, headers: { authorization: 'Bearer t0ken', ...headers }, duplex: 'half' } as RequestInit));
+  POST(new Request(`http://shelf.test/api/import?${query}`, { method: 'POST', body, headers: { authorization: 'Bearer t0ken-long-enough-16', ...headers }, duplex: 'half' } as RequestInit));
 
 describe('POST /api/import', () => {
   it('cuts off a body over IMPORT_MAX_BYTES while it streams in (413), appending nothing', async () => {

@@ -14,12 +14,12 @@ afterEach(() => {
   resetLookupState();
 });
 
-const ask = (query: string, headers: Record<string, string> = { authorization: 'Bearer t0ken' }) =>
+const ask = (query: string, headers: Record<string, string> = { authorization: 'Bearer t0ken-long-enough-16' }) =>
   GET(new Request(`http://shelf.test/api/lookup?${query}`, { headers: { 'x-forwarded-for': '203.0.113.9', ...headers } }));
 
 describe('GET /api/lookup', () => {
   it('answers results for the owner, 401 for anyone else', async () => {
-    process.env.ADMIN_TOKEN = 't0ken';
+    process.env.ADMIN_TOKEN = 't0ken-long-enough-16';
     process.env.OPENLIBRARY_URL = openLibrary.url;
     const response = await ask('kind=book&q=dune');
     expect(response.status).toBe(200);
@@ -28,7 +28,7 @@ describe('GET /api/lookup', () => {
   });
 
   it('refuses a bad kind and a query too short or too long, naming the field', async () => {
-    process.env.ADMIN_TOKEN = 't0ken';
+    process.env.ADMIN_TOKEN = 't0ken-long-enough-16';
     expect(await (await ask('kind=album&q=dune')).json()).toMatchObject({ fields: { kind: expect.any(String) } });
     const long = await ask(`kind=book&q=${'x'.repeat(201)}`);
     expect(long.status).toBe(400);
@@ -38,10 +38,10 @@ describe('GET /api/lookup', () => {
   });
 
   it('limits lookups per client (429 with Retry-After)', async () => {
-    process.env.ADMIN_TOKEN = 't0ken';
+    process.env.ADMIN_TOKEN = 't0ken-long-enough-16';
     process.env.OPENLIBRARY_URL = openLibrary.url;
     process.env.LOOKUP_RATE_LIMIT = '2';
-    const headers = { authorization: 'Bearer t0ken', 'x-forwarded-for': '198.51.100.7' };
+    const headers = { authorization: 'Bearer t0ken-long-enough-16', 'x-forwarded-for': '198.51.100.7' };
     expect((await ask('kind=book&q=one', headers)).status).toBe(200);
     expect((await ask('kind=book&q=two', headers)).status).toBe(200);
     const third = await ask('kind=book&q=three', headers);
