@@ -6,6 +6,7 @@ import type { Channel } from '../announce/events';
 import type { EntryFields } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
 import { KINDS, type Kind } from './kinds';
+import type { ImportSource } from '../import/sources';
 
 export interface AnnouncementStatus {
   state: 'posted' | 'failed' | 'retrying';
@@ -30,6 +31,8 @@ export interface Entry extends EntryFields {
   /** seq of the entry's latest change (logged, edited, removed, restored): what an undo reverses. */
   updatedSeq: number;
   announcements: Readonly<Partial<Record<Channel, AnnouncementStatus>>>;
+  /** Set when the entry came from an import (Goodreads, Letterboxd, a Shelf backup): never announced. */
+  importedFrom?: ImportSource;
   /** Why nothing was announced, when the announcer skipped the entry. */
   announceNote?: string;
 }
