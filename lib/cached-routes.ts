@@ -1,13 +1,13 @@
 import { embedContentSecurityPolicy } from './embed/frame-policy';
-import { getStore } from './eventstore';
-import type { MediaState } from './media/projection';
 import { canonicalPageKey } from './render-cache/canonical-key';
 import type { CachedRoute } from './render-cache/serve';
+import { mediaDefinition } from './stores/media';
+import { existingStore } from './stores/shared';
 
 /** Whether an About cursor names an entry: an unknown one shows the first page, so it needs no entry of its own. */
 function isEntryId(id: string): boolean {
   try {
-    return (getStore('media').snapshot() as MediaState).entries.has(id);
+    return existingStore(mediaDefinition)?.snapshot().entries.has(id) ?? false;
   } catch {
     return false; // not booted yet: nothing is cached then anyway
   }
@@ -22,7 +22,7 @@ const canonicalKey = (url: URL) => canonicalPageKey(url, { isEntryId }) ?? url.p
  * plain requests of exactly these paths from the cache.
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
-  { path: '/about', stores: ['media'], canonicalKey },
+  { path: '/about', stores: [mediaDefinition], canonicalKey },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
-  { path: '/embed', stores: ['media'], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  { path: '/embed', stores: [mediaDefinition], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
 ];

@@ -1,4 +1,4 @@
-// Liveness, and the benchmarks' "hello world" baseline: a dynamic handler that does no work.
+// Liveness, and the benchmarks' "hello world" baseline (see lib/health.ts: 503 while a store refuses writes).
 // The front door (lib/front-door) answers it itself with the same lib function.
 import { healthAnswer } from '@/lib/health';
 import { toResponse } from '@/lib/http/answer';

@@ -61,13 +61,18 @@ export function parseEnvelope<E extends DomainEvent>(text: string, codec: Envelo
 
 /** The general path: any JSON line (exported for the test that holds the fast path to it). */
 export function parseGeneral<E extends DomainEvent>(text: string, codec: EnvelopeCodec<E>): Parsed<E> {
-  const { upcast } = codec;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
     return { ok: false, reason: `not JSON (${(err as Error).message})` };
   }
+  return validateEnvelope(raw, codec);
+}
+
+/** Checks an envelope already parsed (a database row): the same rules as a log line. */
+export function validateEnvelope<E extends DomainEvent>(raw: unknown, codec: EnvelopeCodec<E>): Parsed<E> {
+  const { upcast } = codec;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
   const r = raw as Record<string, unknown>;
   if (!Number.isSafeInteger(r.seq) || (r.seq as number) < 1) return { ok: false, reason: 'seq is not a positive integer' };

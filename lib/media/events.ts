@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { announcementEventSchemas } from '../announce/events';
 import { entryFieldsSchema, fieldSchemas } from './fields';
+import { IMPORT_SOURCES } from '../import/sources';
 
 const entryId = z.string().min(1).max(128);
 
@@ -25,7 +26,8 @@ export const entryChangesSchema = z
 export type EntryChanges = z.infer<typeof entryChangesSchema>;
 
 export const mediaEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId }) }),
+  // `importedFrom` (optional, so older logs read as they are): the entry came from an import and is never announced.
+  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId, importedFrom: z.enum(IMPORT_SOURCES).optional() }) }),
   z.object({ type: z.literal('MediaEdited'), data: z.object({ entryId, changes: entryChangesSchema }) }),
   z.object({ type: z.literal('MediaRemoved'), data: z.object({ entryId }) }),
   z.object({ type: z.literal('MediaRestored'), data: z.object({ entryId }) }),

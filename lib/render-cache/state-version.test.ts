@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedStore } from '../eventstore';
-import { counterOptions, tempDir } from '../eventstore/testing/counter';
+import { counterDefinition, counterOptions, tempDir } from '../eventstore/testing/counter';
 import { dayIn, stateVersion } from './state-version';
 
 const store = sharedStore({ ...counterOptions(tempDir()), name: 'state-version-test' });
@@ -10,13 +10,13 @@ describe('stateVersion', () => {
   it('is the seq of each store and the day, and moves on with every write', async () => {
     await store.ready;
     const day = dayIn('UTC');
-    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`0.${day}`);
+    expect(stateVersion([counterDefinition('state-version-test')], 'UTC')).toBe(`0.${day}`);
     await store.dispatch({ type: 'Added', data: { n: 1 } });
-    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`1.${day}`);
+    expect(stateVersion([counterDefinition('state-version-test')], 'UTC')).toBe(`1.${day}`);
   });
 
   it('is undefined while a store does not exist in this process', () => {
-    expect(stateVersion(['state-version-test', 'never-created'], 'UTC')).toBeUndefined();
+    expect(stateVersion([counterDefinition('state-version-test'), counterDefinition('never-created')], 'UTC')).toBeUndefined();
   });
 });
 

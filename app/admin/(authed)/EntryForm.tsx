@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import type { Channel } from '@/lib/announce/events';
 import { readFormValues } from '@/lib/media/form-values';
 import { AnnouncePreview } from './AnnouncePreview';
+import { TitleLookup } from './TitleLookup';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
@@ -81,6 +82,7 @@ function FormFields({ state, channels }: { state: EntryFormState; channels: read
           <label htmlFor="title">Title</label>
           <input id="title" name="title" defaultValue={values.title} autoComplete="off" {...err('title')} />
           {message('title')}
+          <TitleLookup kind={kind} />
         </div>
       </div>
 
