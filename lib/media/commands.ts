@@ -2,7 +2,7 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
 import type { Entry } from './projection';
 import { readyMediaStore } from './store';
@@ -15,7 +15,7 @@ export type CommandResult<T> =
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   ok: false,
-  error: `Please fix: ${Object.keys(fields).join(', ')}`,
+  error: fixSummary(fields),
   fields,
 });
 
