@@ -69,6 +69,7 @@ test('edit records only what changed; remove hides and restore brings back', asy
   expect(edit.data.changes).toEqual({ title: { from: 'The Dispossessed', to: 'The Dispossessed (reread)' }, rating: { from: 4.5, to: 4 } });
 
   await page.goto(`${server.url}/admin`);
+  page.once('dialog', (dialog) => dialog.accept()); // Remove asks first
   await page.getByRole('button', { name: 'Remove The Dispossessed (reread)' }).click();
   await expect(page.getByRole('button', { name: 'Restore The Dispossessed (reread)' })).toBeVisible();
   await page.goto(`${server.url}/about`);

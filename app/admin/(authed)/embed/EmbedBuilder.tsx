@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EMBED_OPTIONS, embedQuery, LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES, type EmbedOptions } from '@/lib/embed/options';
-import { HEIGHT_MESSAGE } from '@/lib/embed/ReportHeight';
+import { HEIGHT_MESSAGE, HELLO_MESSAGE } from '@/lib/embed/ReportHeight';
 import { iframeSnippet, scriptSnippet } from '@/lib/embed/snippets';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import styles from './builder.module.css';
@@ -107,6 +107,7 @@ export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
 function Preview({ src }: { src: string }) {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(160);
+  const hello = () => ref.current?.contentWindow?.postMessage({ type: HELLO_MESSAGE }, window.location.origin);
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== window.location.origin || event.source !== ref.current?.contentWindow) return;
@@ -114,9 +115,11 @@ function Preview({ src }: { src: string }) {
       if (data?.type === HEIGHT_MESSAGE && typeof data.height === 'number') setHeight(Math.ceil(data.height));
     };
     window.addEventListener('message', onMessage);
+    // The frame may have loaded and reported before this page hydrated: ask again now.
+    hello();
     return () => window.removeEventListener('message', onMessage);
   }, []);
-  return <iframe ref={ref} src={src} title="Widget preview" className={styles.frame} style={{ height }} data-testid="embed-preview" />;
+  return <iframe ref={ref} src={src} title="Widget preview" className={styles.frame} style={{ height }} onLoad={hello} data-testid="embed-preview" />;
 }
 
 function Snippet({ label, code }: { label: string; code: string }) {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookView } from '@/app/orderbook/live/BookView';
 import { requireAdmin } from '@/lib/auth';
+import { eventTypeLabel } from '@/lib/history/event-labels';
 import { formatEventTime } from '@/lib/history/format-time';
 import { findHistorySource } from '@/lib/history/sources';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
@@ -72,7 +73,7 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
 
       {view.event && (
         <p data-testid="past-event">
-          Event #{seq} <span className="muted">({view.event.type})</span>: {view.text}
+          Event #{seq} <span className="muted">({eventTypeLabel(view.event.type)})</span>: {view.text}
         </p>
       )}
 
