@@ -1,4 +1,5 @@
 import { getStore } from '../eventstore';
+import { settingsRevision } from '../settings/revision';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,7 +16,8 @@ export function dayIn(timeZone: string | undefined, now = new Date()): string {
 
 /**
  * Everything a cached page's content depends on besides its URL: the version (last seq) of each
- * store it reads, and the owner's day (pages show "this year" and default dates). Undefined while
+ * store it reads, the owner's day (pages show "this year" and default dates), and the revision of
+ * the site settings (name, bio, widget defaults: a save shows on the next request). Undefined while
  * a store is not booted yet: then nothing is cached or served from the cache.
  */
 export function stateVersion(storeNames: readonly string[], timeZone = process.env.TZ): string | undefined {
@@ -28,5 +30,6 @@ export function stateVersion(storeNames: readonly string[], timeZone = process.e
     }
   }
   parts.push(dayIn(timeZone));
+  parts.push(`s${settingsRevision()}`);
   return parts.join('.');
 }

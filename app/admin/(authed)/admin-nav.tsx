@@ -8,6 +8,7 @@ const links = [
   { href: '/admin', label: 'Entries' },
   { href: '/admin/embed', label: 'Embed' },
   { href: '/admin/history', label: 'History' },
+  { href: '/admin/settings', label: 'Settings' },
 ];
 
 const isCurrent = (pathname: string, href: string) =>

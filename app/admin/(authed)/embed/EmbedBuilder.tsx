@@ -8,13 +8,14 @@ import styles from './builder.module.css';
 
 const capitalized = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
-  const [options, setOptions] = useState<EmbedOptions>({ ...DEFAULT_EMBED_OPTIONS, kinds: [] });
+/** `defaults`: the owner's widget defaults (settings page); snippets name only what differs from them. */
+export function EmbedBuilder({ siteUrl, defaults = DEFAULT_EMBED_OPTIONS }: { siteUrl: string; defaults?: EmbedOptions }) {
+  const [options, setOptions] = useState<EmbedOptions>({ ...defaults, kinds: [] });
   const set = <K extends keyof EmbedOptions>(key: K, value: EmbedOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
   const toggleKind = (kind: Kind, on: boolean) =>
     set('kinds', KINDS.filter((k) => (k === kind ? on : options.kinds.includes(k))));
   const grid = options.layout === 'grid';
-  const query = embedQuery(options);
+  const query = embedQuery(options, defaults);
 
   return (
     <div className={styles.builder}>
@@ -95,9 +96,9 @@ export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
         <h2 id="snippet-heading">Snippet</h2>
         <Snippet
           label="Script tag (recommended: sizes itself to its content)"
-          code={scriptSnippet(siteUrl, options)}
+          code={scriptSnippet(siteUrl, options, defaults)}
         />
-        <Snippet label="Plain iframe (for sites that allow no scripts; fixed height)" code={iframeSnippet(siteUrl, options)} />
+        <Snippet label="Plain iframe (for sites that allow no scripts; fixed height)" code={iframeSnippet(siteUrl, options, defaults)} />
       </section>
     </div>
   );
