@@ -8,7 +8,8 @@ import { logEntry } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 import { blogPost, startHostPage, type HostPage } from './support/host-page';
 
-test.describe.configure({ mode: 'serial' });
+// Many pages per test, on a shared 2-core machine: more time than the default 30 s (no test measures speed).
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let app: AppServer;
 let blog: HostPage;
@@ -133,7 +134,7 @@ test('9: unknown paths, a bad entry id and a history position past the end get t
   }
   for (const path of ['/about', '/embed', '/embed?layout=grid&theme=dark', '/admin', '/admin/embed', '/admin/history', '/admin/settings']) {
     await page.goto(`${app.url}${path}`);
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('load'); // not networkidle: live pages hold an event stream open
   }
   // The icons are there for clients that ask for them by their usual names too.
   for (const icon of ['/favicon.ico', '/icon.svg', '/apple-icon.png']) expect((await page.request.get(`${app.url}${icon}`)).status()).toBe(200);
@@ -194,14 +195,14 @@ test('settings: saved values show at once on cached pages; bad input is kept and
   await loginAsOwner(page, app.url);
   await page.goto(`${app.url}/admin/settings`);
   const settingsFile = join(app.eventsDir, 'settings.json');
-  await page.getByLabel('Name').fill('Ada Lovelace');
+  await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
   await page.getByLabel('Avatar image').fill('javascript:alert(1)');
   await page.getByLabel(/Links/).fill('Mastodon https://social.example/@ada\nEvil javascript:alert(1)');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('#settings-status')).toHaveText('Not saved. Please fix: Avatar, Links.');
   await expect(page.locator('#avatarUrl-error')).toHaveText('Avatar must be a full http:// or https:// address');
   await expect(page.locator('#links-error')).toHaveText('Line 2: A link must be a full http:// or https:// address');
-  await expect(page.getByLabel('Name')).toHaveValue('Ada Lovelace'); // the input is kept
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Ada Lovelace'); // the input is kept
   expect(existsSync(settingsFile)).toBe(false); // and nothing saved
 
   await page.getByLabel('Avatar image').fill(`${blog.origin}/cover.svg`);
@@ -262,7 +263,7 @@ test('screenshots at 1280 and 390 px (looked at by a person before calling it do
     await page.setViewportSize({ width, height: 900 });
     for (const [name, path] of shots) {
       await page.goto(`${app.url}${path}`);
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('load'); // not networkidle: live pages hold an event stream open
       await page.screenshot({ path: join(SCREENS, `${name}-${width}.png`), fullPage: true });
       // Nothing wider than the screen (no sideways scrolling at 390 px).
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
