@@ -130,7 +130,9 @@ test('exports: the log byte for byte, and the entries as JSON and CSV', async ({
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'entries as CSV' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const file = readFileSync((await (await download).path())!, 'utf8');
+  expect(file.startsWith('\uFEFF')).toBe(true); // the UTF-8 byte-order mark, for spreadsheets
+  const csv = file.slice(1);
   expect(csv.split('\r\n')[0]).toBe('id,kind,title,creator,url,coverUrl,rating,review,finishedOn,visibility,announce,removed,loggedAt,updatedAt');
   expect(csv).toMatch(new RegExp(`,book,${after},.*,public,false,true,`));
 
