@@ -41,3 +41,11 @@ describe('settings form', () => {
     });
   });
 });
+
+describe('settings links', () => {
+  it('refuses addresses that are not absolute http(s)://host, as entry links do', () => {
+    for (const url of ['http:evil.com', '//evil.com', 'javascript:alert(1)', 'https:/evil.com']) {
+      expect(parseSettingsForm({ ...base, links: `Home ${url}` })).toMatchObject({ ok: false, fields: { links: expect.stringMatching(/^Line 1: /) } });
+    }
+  });
+});

@@ -13,8 +13,12 @@ const text = (max: number, what: string) =>
     .trim()
     .max(max, { error: `${what} must be at most ${max} characters` });
 
-/** An http(s) address: a `javascript:` link or a `data:` avatar is an attack, not a typo. */
+/**
+ * An absolute http(s)://host address: a `javascript:` link or a `data:` avatar is an attack, not a
+ * typo, and `http:evil.com` (which URL parsing resolves to a host) is checked on the text itself.
+ */
 export const isWebUrl = (value: string) => {
+  if (!/^https?:\/\/[^/\\?#\s]/i.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';
