@@ -9,6 +9,7 @@ const links = [
   { href: '/admin/embed', label: 'Embed' },
   { href: '/admin/history', label: 'History' },
   { href: '/admin/import', label: 'Import' },
+  { href: '/admin/settings', label: 'Settings' },
 ];
 
 const isCurrent = (pathname: string, href: string) =>
