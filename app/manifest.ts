@@ -19,6 +19,6 @@ export default function manifest(): MetadataRoute.Manifest {
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
-    share_target: { action: QUICK_LOG_PATH, method: 'GET', params: SHARE_PARAMS },
+    share_target: { action: QUICK_LOG_PATH, method: 'GET', enctype: 'application/x-www-form-urlencoded', params: SHARE_PARAMS },
   };
 }
