@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { openAdmin } from './support/admin';
 import { logEntry, uniqueTitle } from './support/api';
@@ -24,7 +27,12 @@ async function quickLog(page: Page, entry: { kind?: RegExp; title: string; ratin
 const queueItem = (page: Page, title: string) => page.getByTestId('queue').getByRole('listitem').filter({ hasText: title });
 const today = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-test('the manifest passes Chromium’s installability checks and opens the quick log', async ({ page }) => {
+test('the manifest passes Chromium’s installability checks and opens the quick log', async ({ playwright, baseURL }, testInfo) => {
+  // Chromium never offers to install from an incognito profile, which is what a test context is:
+  // this test runs in a persistent profile of its own.
+  const profile = mkdtempSync(join(tmpdir(), 'shelf-pwa-profile-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL });
+  const page = context.pages()[0] ?? (await context.newPage());
   await openQuickLog(page);
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   const cdp = await page.context().newCDPSession(page);
@@ -47,6 +55,8 @@ test('the manifest passes Chromium’s installability checks and opens the quick
     const png = await icon.body();
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]); // IHDR width, height
   }
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
 });
 
 test('entries logged offline wait on the device, survive an offline reload, and are logged once when back online', async ({ page, context, request }) => {
