@@ -61,6 +61,12 @@ async function cachePage(cache, response) {
   const missing = [];
   for (const asset of assets) if (!(await cache.match(asset, MATCH))) missing.push(asset);
   await Promise.all(missing.map((asset) => cache.add(asset).catch(() => undefined)));
+  // Files of older builds go: the cache holds what the current page needs (and what pages load
+  // after this, cached as they are fetched), not every build ever deployed.
+  for (const request of await cache.keys()) {
+    const { pathname, search } = new URL(request.url);
+    if (pathname.startsWith('/_next/static/') && !assets.has(pathname + search)) await cache.delete(request);
+  }
 }
 
 async function startPage(request) {
