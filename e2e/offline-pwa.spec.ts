@@ -7,7 +7,9 @@ import { logEntry, uniqueTitle } from './support/api';
 
 /** How many entries with this title the log holds (public ones, through the JSON API). */
 async function countInLog(request: APIRequestContext, title: string) {
-  const { entries } = (await (await request.get('/api/media?limit=1000')).json()) as { entries: { title: string; finishedOn: string }[] };
+  // A fresh connection each time: a kept-alive one idle for the server's keep-alive timeout (while
+  // a test logs in, say) can be closed just as the next request goes out (ECONNRESET).
+  const { entries } = (await (await request.get('/api/media?limit=1000', { headers: { connection: 'close' } })).json()) as { entries: { title: string; finishedOn: string }[] };
   return entries.filter((entry) => entry.title === title);
 }
 
@@ -123,6 +125,7 @@ test('an entry the server refuses stays with the reason until it is fixed and se
   await page.getByLabel('Link', { exact: true }).fill('ftp://files.example/book');
   await page.getByRole('button', { name: 'Log it' }).click();
   await expect(queueItem(page, title)).toContainText('not logged');
+  await expect(page.getByTestId('quick-message')).toContainText('the server refused it');
   await expect(queueItem(page, title)).toContainText('Link must be a full http:// or https:// address');
   await page.getByRole('button', { name: `Edit “${title}”` }).click();
   await page.getByLabel('Link', { exact: true }).fill('https://books.example/good');
@@ -141,6 +144,7 @@ test('with an expired session the queue keeps its entries, asks for a login, and
   await quickLog(page, { title });
   await expect(page.getByRole('alert').filter({ hasText: 'Your session has expired' })).toBeVisible();
   await expect(queueItem(page, title)).toContainText('waiting for you to log in');
+  await expect(page.getByTestId('quick-message')).toContainText('Not sent: your session has expired');
   expect(await countInLog(request, title)).toEqual([]);
 
   await page.getByRole('link', { name: 'Log in to send them' }).click();
@@ -194,6 +198,34 @@ test('the admin entries list shows an entry logged elsewhere without a reload', 
   await logEntry(request, { kind: 'podcast', title });
   await expect(page.getByTestId('admin-entries').getByText(title)).toBeVisible();
   expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
+
+test.describe('title lookup', () => {
+  // A stand-in for GET /api/lookup (its documented answer), routed in the page: no service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('online, the title offers the lookup’s candidates, and picking one fills the link', async ({ page, request }) => {
+    const title = uniqueTitle('Looked Up');
+    const asked: string[] = [];
+    await page.route('**/api/lookup?*', async (route) => {
+      asked.push(new URL(route.request().url()).search);
+      await route.fulfill({
+        json: { results: [{ title, creator: 'Ann Author', year: 2019, coverUrl: 'https://covers.example/1.jpg', url: 'https://books.example/looked-up', source: 'openlibrary' }] },
+      });
+    });
+    await openQuickLog(page);
+    await page.getByLabel('Title', { exact: true }).fill('Looked');
+    await page.getByRole('list', { name: 'Suggestions' }).getByRole('button', { name: new RegExp(title) }).click();
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+    await expect(page.getByLabel('Link', { exact: true })).toHaveValue('https://books.example/looked-up');
+    expect(asked).toContain('?kind=book&q=Looked');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await expect(page.getByTestId('quick-message')).toContainText(`Logged “${title}”`);
+    const [entry] = (await (await request.get('/api/media?limit=1000', { headers: { connection: 'close' } })).json()).entries.filter(
+      (e: { title: string }) => e.title === title,
+    );
+    expect(entry).toMatchObject({ creator: 'Ann Author', url: 'https://books.example/looked-up', coverUrl: 'https://covers.example/1.jpg' });
+  });
 });
 
 test.describe('with the answer lost on the way back', () => {

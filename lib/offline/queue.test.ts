@@ -24,7 +24,7 @@ describe('flushQueue', () => {
       return { status: 201, body: { entry: { id: `id-${item.key}` } } };
     });
     expect(calls).toEqual(['k1:First', 'k2:Second']);
-    expect(result).toEqual({ sent: [{ key: 'k1', title: 'First', entryId: 'id-k1' }, { key: 'k2', title: 'Second', entryId: 'id-k2' }], needsLogin: false, retryLater: false });
+    expect(result).toEqual({ sent: [{ key: 'k1', title: 'First', entryId: 'id-k1' }, { key: 'k2', title: 'Second', entryId: 'id-k2' }], refused: 0, needsLogin: false, retryLater: false });
     expect(storage.items.size).toBe(0);
   });
 
@@ -52,6 +52,7 @@ describe('flushQueue', () => {
       item.key === 'k1' ? { status: 400, body: { error: 'Please fix: rating', fields: { rating: 'Rating must be at most 5' } } } : { status: 201, body: {} };
     const result = await flushQueue(storage, send);
     expect(result.sent.map((s) => s.key)).toEqual(['k2']);
+    expect(result.refused).toBe(1);
     expect(storage.items.get('k1')).toMatchObject({ state: 'refused', reason: 'Please fix: rating', fields: { rating: 'Rating must be at most 5' } });
 
     // Not resent by itself; an edit makes it wait again, under the same key.

@@ -43,6 +43,8 @@ export type SendEntry = (item: QueuedEntry) => Promise<{ status: number; body: u
 export interface FlushResult {
   /** Entries the server confirmed (201: logged now, or earlier under the same key). */
   sent: { key: string; title: string; entryId?: string }[];
+  /** Entries the server refused in this pass (kept, with the reason). */
+  refused: number;
   /** The session is missing or expired: the queue waits for a login. */
   needsLogin: boolean;
   /** No answer or a server-side failure: try again later, the entries keep their keys. */
@@ -92,7 +94,7 @@ const isTransient = (status: number) => status >= 500 || status === 408 || statu
  * again only after an edit (or "send again") makes them waiting.
  */
 export async function flushQueue(storage: QueueStorage, send: SendEntry): Promise<FlushResult> {
-  const result: FlushResult = { sent: [], needsLogin: false, retryLater: false };
+  const result: FlushResult = { sent: [], refused: 0, needsLogin: false, retryLater: false };
   const keys = (await storage.all()).sort(byQueueOrder).map((item) => item.key);
   for (const key of keys) {
     // Read again: the owner may have edited or removed it while earlier ones were sent.
@@ -122,6 +124,7 @@ export async function flushQueue(storage: QueueStorage, send: SendEntry): Promis
       break;
     } else {
       await storage.put({ ...attempt, state: 'refused', reason: errorText(body, status), fields: fieldsOf(body) });
+      result.refused += 1;
     }
   }
   return result;

@@ -64,6 +64,12 @@ export function QuickLog({ timeZone, kinds }: Props) {
     const result = await sendQueue();
     if (result.sent.length > 0) {
       setMessage({ ok: true, text: `Logged ${result.sent.map((s) => `“${s.title}”`).join(', ')}.` });
+    } else if (result.needsLogin) {
+      setMessage({ ok: false, text: 'Not sent: your session has expired. It waits above until you log in.' });
+    } else if (result.retryLater) {
+      setMessage({ ok: false, text: 'Not sent yet: no answer from the server. It waits above and is tried again shortly.' });
+    } else if (result.refused > 0) {
+      setMessage({ ok: false, text: 'Not logged: the server refused it. The reason is above; edit it and send again.' });
     }
     if (result.retryLater && navigator.onLine) {
       // No answer (or the server is busy): the same request, same key, a little later.
