@@ -24,6 +24,13 @@ describe('the render cache routes', () => {
     expect(missing).toEqual([...BYPASS_HEADERS.map((h) => `header:${h}`), `query:${BYPASS_QUERY}`].sort());
   });
 
+  it('key /about and /embed by their known options only, so junk queries cannot fill the cache', () => {
+    for (const route of CACHED_ROUTES) {
+      const keys = new Set(Array.from({ length: 50 }, (_, i) => route.canonicalKey!(new URL(`http://x${route.path}?from=x${i}&junk=${i}`))));
+      expect([...keys], route.path).toEqual([route.path]);
+    }
+  });
+
   it('let /embed be framed as EMBED_ALLOWED_ORIGINS says, read per request', () => {
     const embed = CACHED_ROUTES.find((r) => r.path === '/embed')!;
     const before = process.env.EMBED_ALLOWED_ORIGINS;

@@ -1,6 +1,6 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
@@ -11,7 +11,20 @@ import { compensatingEvent, isEntryChange, undoEventId } from './undo';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; fields: Record<string, string> };
+  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 };
+
+/** Idempotency-Key values the API accepts (its documented range). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+/**
+ * The event id for an API Idempotency-Key. Event ids hold at most 128 characters, so a key that
+ * would not fit behind the `api:` prefix is hashed (SHA-256); shorter keys keep the plain form
+ * they have always had, so retries of requests logged before still find their entry.
+ */
+export function idempotencyEventId(key: string): string {
+  const plain = `api:${key}`;
+  return plain.length <= 128 ? plain : `api:sha256:${createHash('sha256').update(key).digest('base64url')}`;
+}
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   ok: false,
@@ -25,13 +38,39 @@ export function parseEntry(raw: unknown): { ok: true; fields: EntryFields } | { 
   return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
-/** Logs a finished item. `idempotencyKey` makes a retried request return the first one's entry. */
-export async function logFinished(raw: unknown, idempotencyKey?: string): Promise<CommandResult<Entry>> {
+/**
+ * Logs a finished item. `eventId` (see idempotencyEventId) makes a retried request return the
+ * first one's entry; reused for a different entry it is refused (422) and nothing is written.
+ */
+export async function logFinished(raw: unknown, eventId?: string): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: idempotencyKey });
+  const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: eventId });
+  if (eventId !== undefined && !sameEntry(event, parsed.fields, raw)) {
+    return {
+      ok: false,
+      status: 422,
+      error: 'This Idempotency-Key was already used for a different entry: send a new key for a new entry, or the same body to retry',
+      fields: {},
+    };
+  }
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
+}
+
+/**
+ * Whether a recorded MediaFinished is the one this request asks for: same type and fields. A
+ * default the request left to the server (the finished date, "today") is not compared, so a
+ * retry the next day is still the same request.
+ */
+function sameEntry(event: { type: string; data: unknown }, fields: EntryFields, raw: unknown): boolean {
+  if (event.type !== 'MediaFinished') return false;
+  const recorded = event.data as EntryFields;
+  const given = (raw ?? {}) as Record<string, unknown>;
+  return FIELD_NAMES.every((field) => {
+    if (field === 'finishedOn' && (given.finishedOn === undefined || given.finishedOn === '' || given.finishedOn === null)) return true;
+    return (recorded[field] ?? null) === (fields[field] ?? null);
+  });
 }
 
 /** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
