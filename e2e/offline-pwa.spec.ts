@@ -152,6 +152,8 @@ test('with an expired session the queue keeps its entries, asks for a login, and
   await page.getByLabel('Password').fill(process.env.E2E_ADMIN_PASSWORD!);
   await page.getByLabel('Password').press('Enter');
   await page.waitForURL((url) => url.pathname === '/admin/log');
+  // (The queue is read from IndexedDB after the page renders: wait for the send, not for an empty list.)
+  await expect(page.getByTestId('quick-message')).toContainText(`Logged “${title}”`, { timeout: 10_000 });
   await expect(page.getByTestId('queue')).toHaveCount(0);
   expect(await countInLog(request, title)).toHaveLength(1);
 });
@@ -245,7 +247,8 @@ test.describe('with the answer lost on the way back', () => {
     });
     const title = uniqueTitle('Lost Answer');
     await quickLog(page, { title });
-    await expect(page.getByTestId('queue')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByTestId('quick-message')).toContainText(`Logged “${title}”`, { timeout: 15_000 });
+    await expect(page.getByTestId('queue')).toHaveCount(0);
     expect(dropped).toBe(1);
     expect(await countInLog(request, title)).toHaveLength(1);
   });
