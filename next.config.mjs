@@ -38,6 +38,11 @@ const nextConfig = {
         headers: asNextHeaders(SECURITY_HEADERS.everyRoute),
       },
       {
+        // The service worker (offline quick log): always revalidated, so a new one is picked up at once.
+        source: '/sw.js',
+        headers: [{ key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' }],
+      },
+      {
         source: '/embed',
         headers: asNextHeaders(SECURITY_HEADERS.embed),
       },

@@ -133,3 +133,14 @@ describe('what the feeds carry', () => {
     expect(feed.items[0]!.title).toBe(`Finished reading Book ${FEED_LIMIT + 4}`);
   });
 });
+
+describe('reviews in feeds', () => {
+  it('keeps a review\'s paragraphs and line breaks, escaped, in both feeds', () => {
+    const review = 'Slow start.\n\nThen <wonderful>,\nreally.\r\n\r\nRead it.';
+    const state = fold(finished('p', { review }));
+    const item = JSON.parse(JSON.stringify(jsonFeed(feedInput(state, site, [])))).items[0];
+    expect(item.content_html).toContain('<blockquote><p>Slow start.</p><p>Then &lt;wonderful&gt;,<br>really.</p><p>Read it.</p></blockquote>');
+    const atom = parseAtom(atomFeed(feedInput(state, site, [])));
+    expect(String(atom.entry[0].content['#text'] ?? atom.entry[0].content)).toContain('<p>Slow start.</p><p>Then &lt;wonderful&gt;,<br>really.</p>');
+  });
+});

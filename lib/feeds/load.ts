@@ -3,6 +3,7 @@ import { siteConfig } from '../config/site';
 import type { Answer } from '../http/answer';
 import { parseKindList } from '../media/kind-list';
 import { readyMediaStore } from '../media/store';
+import { readSettings } from '../settings/store';
 import { atomFeed, ATOM_CONTENT_TYPE } from './atom';
 import type { FeedInput } from './entry-content';
 import { jsonFeed, JSON_FEED_CONTENT_TYPE } from './json-feed';
@@ -13,7 +14,8 @@ import { feedInput } from './select';
 export async function loadFeed(search: URLSearchParams): Promise<FeedInput> {
   const kinds = parseKindList(search.get('kind'));
   const state = (await readyMediaStore()).snapshot();
-  return feedInput(state, siteConfig(), kinds);
+  const { ownerName, siteTitle, bio } = await readSettings();
+  return feedInput(state, { ...siteConfig(), ownerName: ownerName || siteTitle, ownerBio: bio }, kinds);
 }
 
 /** GET /feed.xml (Atom 1.0) or /feed.json (JSON Feed 1.1): Next's route handlers and the front door. */

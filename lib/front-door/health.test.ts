@@ -17,7 +17,7 @@ describe('GET /healthz through the front door', () => {
     delete process.env.MIN_FREE_BYTES;
   });
 
-  it('is the same as Next's route: ok, then 503 JSON naming the store while it refuses writes', async () => {
+  it("is the same as Next's route: ok, then 503 JSON naming the store while it refuses writes", async () => {
     process.env.EVENTS_DIR = tempDir();
     server = createServer((req, res) => {
       if (!handleHotRequest(req, res)) res.writeHead(599).end(); // not hot: would be Next's

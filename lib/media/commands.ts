@@ -2,7 +2,7 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields } from './fields';
 import type { EntryChanges } from './events';
 import type { ImportSource } from '../import/sources';
 import type { Entry } from './projection';
@@ -29,7 +29,7 @@ export function idempotencyEventId(key: string): string {
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   ok: false,
-  error: `Please fix: ${Object.keys(fields).join(', ')}`,
+  error: fixSummary(fields),
   fields,
 });
 

@@ -47,7 +47,7 @@ describe('media projection', () => {
     );
     expect(state.counts.byKind).toEqual({ book: 2, article: 0, movie: 1, show: 0, game: 1, podcast: 0 });
     expect(state.counts.byYear).toEqual({ '2026': { book: 2, game: 1 }, '2025': { movie: 1 } });
-    expect(yearSummary(state, '2026')).toBe('2 books, 1 game in 2026');
+    expect(yearSummary(state, '2026')).toBe('So far in 2026: 2 books, 1 game');
     expect(yearSummary(state, '2024')).toBeUndefined();
   });
 

@@ -28,10 +28,15 @@ export function EntryForm({
   /** The announcement channels configured on the server, for the preview. */
   channels: readonly Channel[];
 }) {
-  const [state, formAction, pending] = useActionState(action, initial);
+  // Each answer counts a round: the form remounts on every answer, so the inputs and the state
+  // derived from them (creator label, review counter, preview) show exactly the values sent, even
+  // when a fresh form after "Log it" has the same values as the one before.
+  const [{ round, ...state }, formAction, pending] = useActionState(
+    async (prev: EntryFormState & { round: number }, form: FormData) => ({ ...(await action(prev, form)), round: prev.round + 1 }),
+    { ...initial, round: 0 },
+  );
   return (
-    // Remounted whenever the server sends new values, so every input shows exactly those.
-    <form key={JSON.stringify(state.values)} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
+    <form key={round} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
       <FormFields state={state} channels={channels} />
       <div className={styles.formFooter}>
         <button type="submit" disabled={pending}>

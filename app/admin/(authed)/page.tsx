@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { configuredChannels } from '@/lib/announce/channels/from-env';
 import { requireAdmin } from '@/lib/auth';
+import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { formatDay } from '@/lib/media/dates';
 import { emptyFormValues } from '@/lib/media/form-values';
 import { KIND_INFO } from '@/lib/media/kinds';
@@ -20,7 +21,8 @@ export const metadata: Metadata = { title: 'Entries' };
 export default async function AdminEntriesPage() {
   await connection();
   await requireAdmin();
-  const entries = allEntries((await readyMediaStore()).snapshot());
+  const store = await readyMediaStore();
+  const entries = allEntries(store.snapshot());
   return (
     <>
       <section aria-labelledby="log-heading" className={styles.card}>
@@ -65,6 +67,8 @@ export default async function AdminEntriesPage() {
           <Link href="/admin/history">history</Link>.
         </p>
       </section>
+      {/* Entries logged elsewhere (the phone, the API) appear without a reload. */}
+      <LiveRefresh stream="media" since={store.version()} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { authorizeApiRequest } from '@/lib/auth';
+import { authorizeWrite } from '@/lib/auth/write-access';
 import { idempotencyEventId, logFinished, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
 import { publicEntriesAnswer } from '@/lib/media/public-entries';
 import { toResponse } from '@/lib/http/answer';
@@ -12,9 +12,12 @@ export async function GET(request: Request) {
   return toResponse(await publicEntriesAnswer(new URL(request.url).searchParams));
 }
 
-/** Logs a finished item: the same validation and command as the admin form. */
+/**
+ * Logs a finished item: the same validation and command as the admin form. Scripts authenticate
+ * with the API token, the admin's offline queue (/admin/log) with the owner's session.
+ */
 export async function POST(request: Request) {
-  const denied = authorizeApiRequest(request);
+  const denied = await authorizeWrite(request);
   if (denied) return denied;
   const read = await readJsonObject(request);
   if (!read.ok) return read.response;

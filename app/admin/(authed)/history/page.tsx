@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
-import { formatEventTime } from '@/lib/history/format-time';
+import { eventTypeLabel } from '@/lib/history/event-labels';
+import { formatEventTime, ownerZoneName } from '@/lib/history/format-time';
 import { loadHistoryPage, parseHistoryQuery } from '@/lib/history/log-page';
 import { DEFAULT_HISTORY_SOURCE, findHistorySource, HISTORY_SOURCES, storeQuery, type AnyStore, type HistorySource } from '@/lib/history/sources';
 import { undoChangeAction } from './actions';
@@ -39,6 +40,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </div>
       <p className="muted">
         Every change ever made, newest first. Nothing is lost: an undo is a new event, and any past state can be viewed.
+        Times are in {ownerZoneName()} (the <code>TZ</code> setting).
       </p>
 
       <nav aria-label="Stores" className={styles.switcher}>
@@ -86,7 +88,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
           <option value="">All types</option>
           {source.eventTypes.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {eventTypeLabel(t)}
             </option>
           ))}
         </select>
@@ -100,7 +102,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
       {page.approximate && <p className="muted">These events are far apart in the log: titles are shown as they are now.</p>}
 
       {page.rows.length === 0 ? (
-        <p className={styles.notice}>{query.type ? `No ${query.type} events.` : 'Nothing has been recorded yet.'}</p>
+        <p className={styles.notice}>{query.type ? `No “${eventTypeLabel(query.type).toLowerCase()}” events.` : 'Nothing has been recorded yet.'}</p>
       ) : (
         <ol className={styles.log} data-testid="history">
           {page.rows.map((row) => (
@@ -109,7 +111,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
               <div className={styles.what}>
                 <span data-testid="change">{row.text}</span>
                 <span className={styles.meta}>
-                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{row.type}</span>
+                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{eventTypeLabel(row.type)}</span>
                 </span>
               </div>
               <div className={styles.actions}>
