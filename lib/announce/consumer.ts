@@ -16,7 +16,7 @@ import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
-import { NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
+import { mayTriggerAnnouncement, NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
 import { CHANNELS, type Channel } from './events';
 import { resultEventId } from './keys';
 import { backoffDelay, DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from './retry-policy';
@@ -184,9 +184,9 @@ class Consumer implements Announcer {
       this.schedule(event.seq, event.data.entryId, event.data.channel);
       return;
     }
-    if (event.type !== 'MediaFinished') return;
-    // Only a new entry is news: public and marked announce when logged, and still so now.
-    if (!event.data.announce || event.data.visibility !== 'public') return;
+    // News is an entry becoming finished, public and announced (eligibility.ts has the rule);
+    // an entry already announced is not sent again (each send checks the recorded result first).
+    if (!mayTriggerAnnouncement(event)) return;
     const entry = this.store.snapshot().entries.get(event.data.entryId);
     if (!entry) return;
     // Retries left pending by an earlier run always get an answer: a post, or why not (the entry

@@ -2,9 +2,10 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryFields } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
-import type { Entry } from './projection';
+import { sameValue, type Entry } from './projection';
+import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';
 import { ownerToday } from './today';
 import { compensatingEvent, isEntryChange, undoEventId } from './undo';
@@ -20,33 +21,110 @@ const invalid = (fields: Record<string, string>): CommandResult<never> => ({
 });
 
 /** Validates a new entry (form values or JSON) against the shared schema. */
-export function parseEntry(raw: unknown): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {
+export function parseEntry(raw: unknown): { ok: true; fields: EntryRecord } | { ok: false; fields: Record<string, string> } {
   const parsed = entryInputSchema(ownerToday()).safeParse(raw);
   return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
-/** Logs a finished item. `idempotencyKey` makes a retried request return the first one's entry. */
-export async function logFinished(raw: unknown, idempotencyKey?: string): Promise<CommandResult<Entry>> {
+/**
+ * Logs an entry: finished (the default) as MediaFinished, in progress or abandoned as MediaStarted.
+ * `idempotencyKey` makes a retried request return the first one's entry.
+ */
+export async function logEntry(raw: unknown, idempotencyKey?: string): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: idempotencyKey });
+  const entryId = randomUUID();
+  const { status, finishedOn, progress, ...fields } = parsed.fields;
+  const event =
+    status === 'finished'
+      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: idempotencyKey })
+      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: idempotencyKey });
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
 }
 
-/** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
+/** The name this command had when every entry was finished; import and older callers use it. */
+export const logFinished = logEntry;
+
+/** Edits an entry from a whole form, recording only the fields that changed (from/to). No change, no event. */
 export async function editEntry(entryId: string, raw: unknown): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+/**
+ * A partial edit (the API's PATCH): the given fields over the entry as it is, validated as a whole
+ * by the same schema, so field errors name the same fields as a POST. `null` or "" clears an
+ * optional field. A status change brings its dates along: finishing sets the finished date (today
+ * unless given) and drops progress; leaving "finished" drops the finished date.
+ */
+export async function patchEntry(entryId: string, patch: Record<string, unknown>): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
-  if (!entry || entry.removed) return { ok: false, error: 'That entry does not exist or was removed', fields: {} };
-  const changes = diffEntry(entry, parsed.fields);
+  if (!entry || entry.removed) return notFound();
+  let base: EntryRecord = recordOf(entry);
+  if (typeof patch.status === 'string' && patch.status !== entry.status && (patch.status === 'finished' || patch.status === 'in-progress' || patch.status === 'abandoned')) {
+    base = withStatus(base, patch.status, ownerToday());
+  }
+  const parsed = parseEntry({ ...base, ...patch });
+  if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+/** Finishes an entry in progress or abandoned (on `day`, today by default). Finishing twice is refused. */
+export async function finishEntry(entryId: string, day?: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, finishRejection, (entry) => ({ ...withStatus(recordOf(entry), 'finished', ownerToday()), ...(day ? { finishedOn: day } : {}) }));
+}
+
+/** Gives up on an entry in progress. */
+export async function abandonEntry(entryId: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, abandonRejection, (entry) => withStatus(recordOf(entry), 'abandoned', ownerToday()));
+}
+
+/** Puts an abandoned entry back in progress. */
+export async function restartEntry(entryId: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, restartRejection, (entry) => withStatus(recordOf(entry), 'in-progress', ownerToday()));
+}
+
+/** Records how far along an entry in progress is (0-100). */
+export async function setProgress(entryId: string, progress: unknown): Promise<CommandResult<Entry>> {
+  return transition(entryId, progressRejection, (entry) => ({ ...recordOf(entry), progress: progress as number }));
+}
+
+async function transition(
+  entryId: string,
+  rule: (entry: Entry | undefined) => string | undefined,
+  next: (entry: Entry) => EntryRecord,
+): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries.get(entryId);
+  const refused = rule(entry);
+  if (refused) return { ok: false, error: refused, fields: {} };
+  const parsed = parseEntry(next(entry!));
+  if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+async function recordChanges(entryId: string, next: () => EntryRecord): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries.get(entryId);
+  if (!entry || entry.removed) return notFound();
+  const changes = diffEntry(entry, next());
   if (Object.keys(changes).length === 0) return { ok: true, value: entry };
   return rejectionAsResult(async () => {
     await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
     return store.snapshot().entries.get(entryId)!;
   });
+}
+
+const notFound = (): CommandResult<never> => ({ ok: false, error: 'That entry does not exist or was removed', fields: {} });
+
+/** The owner's fields of an entry, without the projection's bookkeeping. */
+export function recordOf(entry: Entry): EntryRecord {
+  const record: Record<string, unknown> = {};
+  for (const field of FIELD_NAMES) if (entry[field] !== undefined) record[field] = entry[field];
+  return record as unknown as EntryRecord;
 }
 
 export async function removeEntry(entryId: string): Promise<CommandResult<Entry>> {
@@ -95,12 +173,12 @@ export async function undoChange(entryId: string, seq: number): Promise<CommandR
 }
 
 /** from/to for each field whose value differs; `null` is "not set". */
-export function diffEntry(entry: EntryFields, next: EntryFields): EntryChanges {
+export function diffEntry(entry: EntryRecord, next: EntryRecord): EntryChanges {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of FIELD_NAMES) {
     const from = entry[field] ?? null;
     const to = next[field] ?? null;
-    if (from !== to) changes[field] = { from, to };
+    if (!sameValue(from, to)) changes[field] = { from, to };
   }
   return changes as EntryChanges;
 }
