@@ -10,4 +10,7 @@ export const CACHED_ROUTES: readonly CachedRoute[] = [
   { path: '/about', stores: ['media'] },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
   { path: '/embed', stores: ['media'], headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  // One page per entry and per year: each URL is kept once per version (the cache's LRU bounds how many).
+  { path: '/entries/:id', stores: ['media'], matches: (p) => /^\/entries\/[^/]+$/.test(p) },
+  { path: '/year/:year', stores: ['media'], matches: (p) => /^\/year\/[^/]+$/.test(p) },
 ];
