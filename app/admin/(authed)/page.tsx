@@ -49,7 +49,7 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
   return (
     <>
       <section aria-labelledby="log-heading" className={styles.card}>
-        <h1 id="log-heading">Log something you finished (or started)</h1>
+        <h1 id="log-heading">Log something you finished</h1>
         <EntryForm
           action={logEntryAction}
           initial={{ status: 'idle', fields: {}, values: emptyFormValues(ownerToday()) }}
