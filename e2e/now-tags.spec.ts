@@ -66,7 +66,7 @@ test('start a book in the admin, see it under Now and in the widget, finish it, 
   expect(feed.items[0]).toMatchObject({ url: `${server.url}/entries/${id}`, tags: ['book', 'slow burn', 'classics'] });
 
   // Its page: Markdown review, the spoiler hidden until clicked, tags.
-  await item.getByRole('link', { name: `About ${TITLE}` }).click();
+  await item.getByRole('link', { name: 'Entry page' }).click();
   await expect(page).toHaveURL(`${server.url}/entries/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   await expect(page.getByTestId('entry-status')).toHaveText('Finished');

@@ -11,7 +11,8 @@ export function EntryFooter({ entry, newTab = false }: { entry: Entry; newTab?: 
           #{tag}
         </a>
       ))}
-      <a className={styles.more} href={`/entries/${encodeURIComponent(entry.id)}`} {...linkProps} aria-label={`About ${entry.title}`}>
+      {/* Plain text as its name: the title link above stays the only link named after the title. */}
+      <a className={styles.more} href={`/entries/${encodeURIComponent(entry.id)}`} {...linkProps}>
         Entry page →
       </a>
     </p>
