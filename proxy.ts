@@ -1,14 +1,18 @@
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { adminHeaders } from '@/lib/auth/admin-proxy';
+import { withEmbedFramePolicy } from '@/lib/embed/frame-policy';
 
-// Next allows one proxy. It runs only for /admin: the visited path for the login's return, and no
-// caching (lib/auth/admin-proxy.ts). (/about and /embed are served by the render cache, through a
-// rewrite in next.config.mjs to pages/api/render-cache.)
+// Next allows one proxy. It runs for /admin (the visited path for the login's return, and no
+// caching: lib/auth/admin-proxy.ts) and for /embed: every /embed response, whatever the request
+// (a plain GET the render cache answers, an RSC request with `_rsc` or `RSC: 1`, a prefetch, a
+// HEAD, an error page), carries the one frame policy from EMBED_ALLOWED_ORIGINS, read per request.
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/embed' || pathname.startsWith('/embed/')) return withEmbedFramePolicy(NextResponse.next());
   return adminHeaders(request);
 }
 
 // Literal constants only: Next reads the matcher at build time.
 export const config = {
-  matcher: ['/admin', '/admin/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/embed', '/embed/:path*'],
 };

@@ -34,11 +34,12 @@ async function freePort(from, to) {
 export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {} } = {}) {
   const port = await freePort(Number(process.env.BENCH_PORT || portFrom), portTo);
   const eventsDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
-  const adminToken = `bench-${Math.random().toString(36).slice(2)}`;
+  const adminToken = `bench-token-${Math.random().toString(36).slice(2)}`; // ADMIN_TOKEN needs >= 16 characters
   let output = '';
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: root,
-    env: { ...env, EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ...extraEnv },
+    // The write routes are measured unthrottled: ORDERBOOK_RATE_LIMIT=0 (the limit's own cost is what is compared).
+    env: { ...env, EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ORDERBOOK_RATE_LIMIT: env.ORDERBOOK_RATE_LIMIT ?? '0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += d));

@@ -50,7 +50,8 @@ test.describe('on a server of its own', () => {
   let app: AppServer;
 
   test.beforeAll(async () => {
-    app = await startAppServer({ LIVE_MAX_STREAMS: String(MAX_STREAMS) });
+    // Every client here is 127.0.0.1: the per-client cap must not be what turns them away.
+    app = await startAppServer({ LIVE_MAX_STREAMS: String(MAX_STREAMS), LIVE_MAX_STREAMS_PER_CLIENT: String(MAX_STREAMS) });
   });
   test.afterAll(async () => {
     await app?.stop();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { adminTokenProblem } from './auth/api-token';
 import { announceAdminPassword } from './auth/password';
 import { readyMediaStore } from './media/store';
 import { orderbookStore } from './orderbook/store';
@@ -12,11 +13,16 @@ export async function bootStores(): Promise<void> {
 }
 
 /**
- * At server start: a store that cannot boot (corrupt log, directory in use) stops the server.
+ * At server start: an ADMIN_TOKEN too short to be safe, or a store that cannot boot (corrupt log, directory in use) stops the server.
  * Then the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner, and
  * the announcer starts, after replay, so that replaying the log never posts anything.
  */
 export async function bootOrExit(): Promise<void> {
+  const problem = adminTokenProblem();
+  if (problem) {
+    console.error(`Shelf cannot start: ${problem}.`);
+    process.exit(1);
+  }
   try {
     await bootStores();
   } catch (err) {

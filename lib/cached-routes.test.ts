@@ -24,6 +24,13 @@ describe('the render cache routes', () => {
     expect(missing).toEqual([...BYPASS_HEADERS.map((h) => `header:${h}`), `query:${BYPASS_QUERY}`].sort());
   });
 
+  it('key /about and /embed by their known options only, so junk queries cannot fill the cache', () => {
+    for (const route of CACHED_ROUTES) {
+      const keys = new Set(Array.from({ length: 50 }, (_, i) => route.canonicalKey!(new URL(`http://x${route.path}?from=x${i}&junk=${i}`))));
+      expect([...keys], route.path).toEqual([route.path]);
+    }
+  });
+
   it('cover one page per entry and per year, and nothing below them', () => {
     const entries = CACHED_ROUTES.find((r) => r.path === '/entries/:id')!;
     expect(entries.matches!('/entries/abc-123')).toBe(true);

@@ -1,5 +1,20 @@
 import { embedContentSecurityPolicy } from './embed/frame-policy';
+import { getStore } from './eventstore';
+import type { MediaState } from './media/projection';
+import { canonicalPageKey } from './render-cache/canonical-key';
 import type { CachedRoute } from './render-cache/serve';
+
+/** Whether an About cursor names an entry: an unknown one shows the first page, so it needs no entry of its own. */
+function isEntryId(id: string): boolean {
+  try {
+    return (getStore('media').snapshot() as MediaState).entries.has(id);
+  } catch {
+    return false; // not booted yet: nothing is cached then anyway
+  }
+}
+
+// Unknown params dropped, values normalised: one cache entry per set of options the page reads.
+const canonicalKey = (url: URL) => canonicalPageKey(url, { isEntryId }) ?? url.pathname;
 
 /**
  * The pages served by the render cache (lib/render-cache): rendered once per state version and
@@ -7,10 +22,10 @@ import type { CachedRoute } from './render-cache/serve';
  * these paths to pages/api/render-cache; keep the two lists in step (a unit test checks it).
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
-  { path: '/about', stores: ['media'] },
+  { path: '/about', stores: ['media'], canonicalKey },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
-  { path: '/embed', stores: ['media'], headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
-  // One page per entry and per year: each URL is kept once per version (the cache's LRU bounds how many).
-  { path: '/entries/:id', stores: ['media'], matches: (p) => /^\/entries\/[^/]+$/.test(p) },
-  { path: '/year/:year', stores: ['media'], matches: (p) => /^\/year\/[^/]+$/.test(p) },
+  { path: '/embed', stores: ['media'], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  // One page per entry and per year, keyed by the path alone (they read no query): the cache's LRU bounds how many.
+  { path: '/entries/:id', stores: ['media'], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
+  { path: '/year/:year', stores: ['media'], canonicalKey, matches: (p) => /^\/year\/[^/]+$/.test(p) },
 ];

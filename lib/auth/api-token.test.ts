@@ -1,27 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authorizeApiRequest } from './api-token';
+import { forgetSingleton } from '../eventstore/registry';
+import { adminTokenProblem, authorizeApiRequest } from './api-token';
 
+const TOKEN = 'e2e-api-token-for-tests';
 const saved = process.env.ADMIN_TOKEN;
 afterEach(() => {
   if (saved === undefined) delete process.env.ADMIN_TOKEN;
   else process.env.ADMIN_TOKEN = saved;
+  forgetSingleton('auth:api-token-limiter');
 });
 
-const request = (authorization?: string) =>
-  new Request('http://localhost/api/media', { method: 'POST', headers: authorization ? { authorization } : {} });
+const request = (authorization?: string, client = '203.0.113.7') =>
+  new Request('http://localhost/api/media', { method: 'POST', headers: { 'x-forwarded-for': client, ...(authorization ? { authorization } : {}) } });
 
 describe('authorizeApiRequest with ADMIN_TOKEN set', () => {
   beforeEach(() => {
-    process.env.ADMIN_TOKEN = 'e2e-api-token';
+    process.env.ADMIN_TOKEN = TOKEN;
   });
 
   it('lets the right bearer token through', () => {
-    expect(authorizeApiRequest(request('Bearer e2e-api-token'))).toBeNull();
-    expect(authorizeApiRequest(request('bearer   e2e-api-token '))).toBeNull();
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`))).toBeNull();
+    expect(authorizeApiRequest(request(`bearer   ${TOKEN} `))).toBeNull();
   });
 
   it('answers 401 with a JSON error and a Bearer challenge for a missing token', async () => {
-    for (const header of [undefined, 'Basic ZTJlOnB3', 'Bearer', 'e2e-api-token']) {
+    for (const header of [undefined, 'Basic ZTJlOnB3', 'Bearer', TOKEN]) {
       const res = authorizeApiRequest(request(header))!;
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="shelf"');
@@ -30,11 +33,37 @@ describe('authorizeApiRequest with ADMIN_TOKEN set', () => {
   });
 
   it('answers 401 for a wrong token, including a prefix or an extension of the right one', async () => {
-    for (const token of ['nope', 'e2e-api-toke', 'e2e-api-token2', 'E2E-API-TOKEN']) {
-      const res = authorizeApiRequest(request(`Bearer ${token}`))!;
+    for (const [i, token] of ['nope', TOKEN.slice(0, -1), `${TOKEN}2`, TOKEN.toUpperCase()].entries()) {
+      const res = authorizeApiRequest(request(`Bearer ${token}`, `198.51.100.${i}`))!;
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'Wrong API token' });
     }
+  });
+
+  it('throttles wrong tokens per client: the sixth try in a row gets 429 with Retry-After, even with the right token; other clients go on', async () => {
+    const now = Date.UTC(2026, 10, 23, 8);
+    for (let i = 0; i < 5; i++) expect(authorizeApiRequest(request(`Bearer guess-${i}`), now + i)!.status).toBe(401);
+    const refused = authorizeApiRequest(request(`Bearer ${TOKEN}`), now + 10)!;
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('300');
+    expect((await refused.json()).error).toMatch(/Too many wrong API tokens/);
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, '198.51.100.9'), now + 10)).toBeNull();
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`), now + 5 * 60_000 + 10)).toBeNull();
+  });
+});
+
+describe('ADMIN_TOKEN length', () => {
+  it('is refused under 16 characters, with a message saying how long it must be', () => {
+    expect(adminTokenProblem('e2e-api-token')).toMatch(/ADMIN_TOKEN is 13 characters long; use at least 16/);
+    expect(adminTokenProblem(TOKEN)).toBeNull();
+    expect(adminTokenProblem(undefined)).toBeNull();
+  });
+
+  it('a short token opens nothing, even when sent exactly', async () => {
+    process.env.ADMIN_TOKEN = 'short-token';
+    const res = authorizeApiRequest(request('Bearer short-token'))!;
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toMatch(/at least 16/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey } from './client-key';
+import { clientKey, clientKeyFromForwardedFor } from './client-key';
 
 const key = (xff?: string) => clientKey(new Headers(xff === undefined ? {} : { 'x-forwarded-for': xff }));
 
@@ -19,5 +19,16 @@ describe('clientKey', () => {
   it('falls back to one shared key without the header', () => {
     expect(key()).toBe('unknown');
     expect(key('')).toBe('unknown');
+  });
+});
+
+describe('clientKeyFromForwardedFor', () => {
+  it('agrees with clientKey on raw header values, and takes Node header arrays', () => {
+    for (const raw of ['127.0.0.1', '203.0.113.9, 198.51.100.4', '::ffff:127.0.0.1', '2001:DB8::1 ,  ', '', ' , ', 'a,,b, ,']) {
+      expect(clientKeyFromForwardedFor(raw)).toBe(key(raw));
+    }
+    expect(key('a,,b, ,')).toBe('b');
+    expect(clientKeyFromForwardedFor(undefined)).toBe('unknown');
+    expect(clientKeyFromForwardedFor(['1.1.1.1', '2.2.2.2'])).toBe('2.2.2.2');
   });
 });

@@ -1,4 +1,4 @@
-import { SESSION_TTL_SECONDS } from './session-token';
+import { DEVICE_TTL_SECONDS, SESSION_TTL_SECONDS } from './session-token';
 
 export interface SessionCookie {
   name: string;
@@ -15,5 +15,17 @@ export function sessionCookie(siteUrl: string | undefined = process.env.SITE_URL
   return {
     name: secure ? '__Host-shelf_session' : 'shelf_session',
     options: { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: SESSION_TTL_SECONDS },
+  };
+}
+
+/**
+ * The device cookie (lib/auth/login.ts): a browser that logged in before is judged by its own
+ * failure record (OWASP "device cookies"). Path=/ so that the __Host- prefix applies.
+ */
+export function deviceCookie(siteUrl: string | undefined = process.env.SITE_URL): SessionCookie {
+  const secure = /^https:/i.test(siteUrl ?? '');
+  return {
+    name: secure ? '__Host-shelf_device' : 'shelf_device',
+    options: { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: DEVICE_TTL_SECONDS },
   };
 }

@@ -46,3 +46,28 @@ describe('attemptLogin', () => {
     expect(await attempt('correct horse battery staple')).toEqual({ ok: true });
   });
 });
+
+describe('attemptLogin from a known browser (device cookie)', () => {
+  it('a flood of failures from forged addresses does not stop a known browser with the right password', async () => {
+    const { attempt, limiter } = harness();
+    for (let i = 0; i < 200; i++) await attempt(`guess ${i}`, `198.51.100.${i % 250}`);
+    // The shared record is tripped: an unknown browser with the right password is refused...
+    expect(await attempt('correct horse battery staple', '203.0.113.50')).toMatchObject({ ok: false, reason: 'rate-limited' });
+    // ...but the owner's browser, which logged in before, is judged by its own (clean) record.
+    let now = Date.UTC(2026, 10, 23, 9);
+    const known = (password: string, client = '198.51.100.7') =>
+      attemptLogin(password, client, { now: (now += 1000), limiter, device: 'owner-laptop', delay: async () => {} });
+    expect(await known('correct horse battery staple')).toEqual({ ok: true });
+    expect(await known('correct horse battery staple', '203.0.113.50')).toEqual({ ok: true });
+  });
+
+  it('a known browser is still limited by its own failures, then treated as unknown', async () => {
+    const { limiter } = harness();
+    let now = Date.UTC(2026, 10, 23, 9);
+    const known = (password: string) => attemptLogin(password, '203.0.113.9', { now: (now += 1000), limiter, device: 'stolen-cookie', delay: async () => {} });
+    for (let i = 0; i < 5; i++) expect(await known(`guess ${i}`)).toEqual({ ok: false, reason: 'wrong-password' });
+    // Locked device: judged as an unknown client now; five more failures lock that client.
+    for (let i = 0; i < 5; i++) expect(await known(`guess ${i}`)).toEqual({ ok: false, reason: 'wrong-password' });
+    expect(await known('correct horse battery staple')).toMatchObject({ ok: false, reason: 'rate-limited' });
+  });
+});

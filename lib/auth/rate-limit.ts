@@ -65,41 +65,59 @@ export type LimitDecision = { allowed: true } | { allowed: false; retryAt: numbe
 
 export interface LoginLimiterOptions {
   perClient?: LimitPolicy;
-  global?: LimitPolicy;
-  /** Past this many client records the oldest are dropped (bounded memory under a forged-header flood). */
+  /** All clients together; null for none (API tokens: a guess is hopeless, and the owner must never be shut out). */
+  global?: LimitPolicy | null;
+  /** Past this many client (or device) records the oldest are dropped (bounded memory under a forged-header flood). */
   maxClients?: number;
 }
 
-/** Per-client records plus one shared record for all clients, in memory. */
+/**
+ * Per-client records plus one shared record for all clients, in memory; and, after OWASP's
+ * "device cookies", one record per known browser (a signed cookie from an earlier successful
+ * login). A known browser that is not locked out itself is judged by its own record only, so a
+ * flood of failures from forged addresses (which trips the shared record) cannot shut the owner
+ * out; its failures count against that browser alone. A locked-out device is treated as unknown.
+ */
 export class LoginLimiter {
   private readonly clients = new Map<string, FailureRecord>();
+  private readonly devices = new Map<string, FailureRecord>();
   private global: FailureRecord | undefined;
   private readonly perClient: LimitPolicy;
-  private readonly globalLimit: LimitPolicy;
+  private readonly globalLimit: LimitPolicy | null;
   private readonly maxClients: number;
 
   constructor(options: LoginLimiterOptions = {}) {
     this.perClient = options.perClient ?? perClientPolicy;
-    this.globalLimit = options.global ?? globalPolicy;
+    this.globalLimit = options.global === undefined ? globalPolicy : options.global;
     this.maxClients = options.maxClients ?? 10_000;
   }
 
-  check(client: string, now: number): LimitDecision {
+  /** Whether `device` (a verified device cookie's id) is judged by its own record at `now`. */
+  private trusted(device: string | null | undefined, now: number): device is string {
+    return !!device && lockedUntil(this.devices.get(device), now) === null;
+  }
+
+  check(client: string, now: number, device?: string | null): LimitDecision {
+    if (this.trusted(device, now)) return { allowed: true };
     const until = Math.max(lockedUntil(this.clients.get(client), now) ?? 0, lockedUntil(this.global, now) ?? 0);
     return until > now ? { allowed: false, retryAt: until } : { allowed: true };
   }
 
-  recordFailure(client: string, now: number): void {
-    const next = afterFailure(this.clients.get(client), now, this.perClient);
-    this.clients.delete(client); // re-insert so the Map's order stays oldest-failure first
-    this.clients.set(client, next);
-    this.global = afterFailure(this.global, now, this.globalLimit);
-    this.prune(now);
+  recordFailure(client: string, now: number, device?: string | null): void {
+    if (this.trusted(device, now)) {
+      remember(this.devices, device, afterFailure(this.devices.get(device), now, this.perClient));
+      this.prune(this.devices, now);
+      return;
+    }
+    remember(this.clients, client, afterFailure(this.clients.get(client), now, this.perClient));
+    if (this.globalLimit) this.global = afterFailure(this.global, now, this.globalLimit);
+    this.prune(this.clients, now);
   }
 
-  /** The owner got in from there: that client starts over (the shared record does not). */
-  recordSuccess(client: string): void {
+  /** The owner got in from there: that client (and browser) starts over (the shared record does not). */
+  recordSuccess(client: string, device?: string | null): void {
     this.clients.delete(client);
+    if (device) this.devices.delete(device);
   }
 
   /** Number of client records held (for tests). */
@@ -107,12 +125,18 @@ export class LoginLimiter {
     return this.clients.size;
   }
 
-  private prune(now: number): void {
-    for (const [key, record] of this.clients) {
-      if (this.clients.size <= this.maxClients && !isForgettable(record, now, this.perClient)) break;
-      this.clients.delete(key);
+  private prune(records: Map<string, FailureRecord>, now: number): void {
+    for (const [key, record] of records) {
+      if (records.size <= this.maxClients && !isForgettable(record, now, this.perClient)) break;
+      records.delete(key);
     }
   }
+}
+
+/** Re-inserts so the Map's order stays oldest-failure first. */
+function remember(records: Map<string, FailureRecord>, key: string, record: FailureRecord): void {
+  records.delete(key);
+  records.set(key, record);
 }
 
 /** "5 minutes", "45 seconds": how long until `retryAt`, rounded up. */

@@ -3,31 +3,49 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { jsonError } from '../http/json';
-import { sessionCookie } from './cookie';
+import { singleton } from '../eventstore/registry';
+import { authDocument } from './auth-document';
+import { deviceCookie, sessionCookie } from './cookie';
 import { adminPassword } from './password';
 import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './return-path';
-import { sessionKey, signSessionToken, verifySessionToken, type SessionClaims } from './session-token';
+import { SessionBook } from './session-book';
+import type { SessionClaims } from './session-token';
 
 export type { SessionClaims } from './session-token';
 
-const currentKey = () => sessionKey({ sessionSecret: process.env.SESSION_SECRET, password: adminPassword() });
+/** The process-wide session book over events/auth.json (SESSION_SECRET, when set, signs instead). */
+export const sessionBook = () =>
+  singleton('auth:session-book', () => new SessionBook(authDocument(), () => ({ sessionSecret: process.env.SESSION_SECRET, password: adminPassword() })));
 
-/** Starts an admin session: sets the signed cookie. Server actions and route handlers only. */
+/** Starts an admin session: records it and sets the signed cookie. Server actions and route handlers only. */
 export async function createAdminSession(): Promise<void> {
   const { name, options } = sessionCookie();
-  (await cookies()).set(name, await signSessionToken(currentKey()), options);
+  (await cookies()).set(name, await sessionBook().start(), options);
 }
 
-/** Ends the session: the browser drops the cookie (same attributes, so __Host- cookies go too). */
+/** Ends the session for good (its cookie is refused even if kept), and the browser drops the cookie. */
 export async function endAdminSession(): Promise<void> {
   const { name, options } = sessionCookie();
-  (await cookies()).set(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+  const jar = await cookies();
+  await sessionBook().end(jar.get(name)?.value);
+  jar.set(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+}
+
+/** This browser's device id (it logged in successfully before), or null. */
+export async function knownDevice(): Promise<string | null> {
+  return sessionBook().device((await cookies()).get(deviceCookie().name)?.value);
+}
+
+/** Marks this browser as one that logged in successfully (OWASP "device cookie"). */
+export async function rememberDevice(deviceId?: string): Promise<void> {
+  const { name, options } = deviceCookie();
+  (await cookies()).set(name, await sessionBook().deviceToken(deviceId), options);
 }
 
 /** The verified session of this request, or null; computed once per request. */
 export const getAdminSession = cache(async (): Promise<SessionClaims | null> => {
   const token = (await cookies()).get(sessionCookie().name)?.value;
-  return verifySessionToken(token, currentKey());
+  return sessionBook().verify(token);
 });
 
 export async function isAdmin(): Promise<boolean> {

@@ -43,3 +43,15 @@ describe('document', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).count).toBe(2);
   });
 });
+
+describe('openDocument update in place', () => {
+  it('keeps a change made by mutating the draft (no return value)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'doc-')), 'd.json');
+    const doc = createStandaloneDocument(file, z.object({ n: z.number() }), () => ({ n: 0 }));
+    await doc.update((d) => {
+      d.n = 7;
+    });
+    expect((await doc.read()).n).toBe(7);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ n: 7 });
+  });
+});

@@ -62,7 +62,8 @@ function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T):
     update(change) {
       const run = queue.then(async () => {
         await load();
-        const next = change(structuredClone(db.data)) ?? db.data;
+        const draft = structuredClone(db.data);
+        const next = change(draft) ?? draft; // a change that mutates the draft in place counts too
         const checked = schema.parse(next);
         await db.adapter.write(checked);
         db.data = checked; // only once it is on disk

@@ -209,7 +209,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   private async boot(): Promise<void> {
     mkdirSync(this.options.dir, { recursive: true });
-    this.releaseLock = lockDirectory(this.options.dir);
+    this.releaseLock = await lockDirectory(this.options.dir);
     try {
       const init = this.options.initialState;
       this.state = typeof init === 'function' ? await (init as () => S | Promise<S>)() : init;

@@ -167,6 +167,21 @@ describe('openEventStream', () => {
   });
 });
 
+describe('openEventStream per client', () => {
+  it('lets one client hold at most maxStreamsPerClient streams, leaving room for everyone else', async () => {
+    const { source, listeners } = fakeSource();
+    const greedy = Array.from({ length: 3 }, () => openEventStream({ source, client: '203.0.113.7', maxStreamsPerClient: 2, maxStreams: 10 }).getReader());
+    expect(listeners.size).toBe(2);
+    expect(await readText(greedy[2]!, 3)).toBe('retry: 30000\n\nevent: busy\ndata: {}\n\n');
+    const other = openEventStream({ source, client: '198.51.100.4', maxStreamsPerClient: 2, maxStreams: 10 }).getReader();
+    expect(await readText(other, 2)).toContain('event: ready');
+    await greedy[0]!.cancel();
+    const again = openEventStream({ source, client: '203.0.113.7', maxStreamsPerClient: 2, maxStreams: 10 }).getReader();
+    expect(await readText(again, 2)).toContain('event: ready');
+    for (const reader of [greedy[1]!, other, again]) await reader.cancel();
+  });
+});
+
 describe('closeAllEventStreams', () => {
   it('ends every open stream and drops their subscriptions (for shutdown)', async () => {
     const { source, listeners } = fakeSource();

@@ -22,6 +22,9 @@ export interface EventStreamOptions {
   retryMs?: number;
   /** Open streams allowed per process; past it a client is told to come back later. */
   maxStreams?: number;
+  /** Who is asking (lib/auth/client-key.ts): one client may hold at most `maxStreamsPerClient` of them. */
+  client?: string;
+  maxStreamsPerClient?: number;
   /** A client this many messages behind is dropped (it reconnects and catches up by Last-Event-ID). */
   maxQueued?: number;
   /** Events within this many ms become one `change` (the last seq): a burst of orders is one message, not thousands. */
@@ -35,11 +38,14 @@ export const SSE_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-const DEFAULTS = { heartbeatMs: 15_000, retryMs: 1_000, maxStreams: 1_000, maxQueued: 64, coalesceMs: 50 };
+const DEFAULTS = { heartbeatMs: 15_000, retryMs: 1_000, maxStreams: 1_000, maxStreamsPerClient: 16, maxQueued: 64, coalesceMs: 50 };
 const BUSY_RETRY_MS = 30_000;
 
 /** The open streams' closers, process-wide: Next may load this module more than once. */
 const streams = () => singleton('live:event-streams', () => new Set<() => void>());
+
+/** Open streams per client, so that one client cannot hold every stream the server allows. */
+const perClient = () => singleton('live:event-streams-per-client', () => new Map<string, number>());
 
 /** How many event streams are open in this process (each holds exactly one store subscription). */
 export const openStreamCount = () => streams().size;
@@ -62,8 +68,12 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
   const maxQueued = options.maxQueued ?? DEFAULTS.maxQueued;
   const coalesceMs = options.coalesceMs ?? DEFAULTS.coalesceMs;
   const encoder = new TextEncoder();
+  const maxStreamsPerClient = options.maxStreamsPerClient ?? DEFAULTS.maxStreamsPerClient;
+  const client = options.client;
   const open = streams();
   if (open.size >= maxStreams) return goAwayStream(BUSY_RETRY_MS, 'busy');
+  const clients = perClient();
+  if (client !== undefined && (clients.get(client) ?? 0) >= maxStreamsPerClient) return goAwayStream(BUSY_RETRY_MS, 'busy');
 
   let finish: () => void = () => {};
   return new ReadableStream<Uint8Array>({
@@ -99,11 +109,17 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
       (heartbeat as { unref?: () => void }).unref?.();
       signal?.addEventListener('abort', end, { once: true });
       open.add(end);
+      if (client !== undefined) clients.set(client, (clients.get(client) ?? 0) + 1);
 
       finish = () => {
         if (closed) return;
         closed = true;
         open.delete(end);
+        if (client !== undefined) {
+          const left = (clients.get(client) ?? 1) - 1;
+          if (left > 0) clients.set(client, left);
+          else clients.delete(client);
+        }
         unsubscribe();
         clearInterval(heartbeat);
         clearTimeout(flush);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getStore } from '../eventstore';
 import { readyMediaStore } from '../media/store';
+import { orderbookEnabled } from '../orderbook/rate-limit';
 import type { LiveSource } from './event-stream';
 
 export interface LiveStream {
@@ -16,6 +17,7 @@ const STREAMS: Record<string, () => Promise<LiveStream | undefined>> = {
   // Announcement results change nothing a visitor sees.
   media: async () => ({ source: await readyMediaStore(), relevant: (e) => e.type.startsWith('Media') }),
   orderbook: async () => {
+    if (!orderbookEnabled()) return undefined;
     let store;
     try {
       store = getStore('orderbook');

@@ -1,6 +1,6 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
@@ -12,7 +12,20 @@ import { compensatingEvent, isEntryChange, undoEventId } from './undo';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; fields: Record<string, string> };
+  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 };
+
+/** Idempotency-Key values the API accepts (its documented range). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+/**
+ * The event id for an API Idempotency-Key. Event ids hold at most 128 characters, so a key that
+ * would not fit behind the `api:` prefix is hashed (SHA-256); shorter keys keep the plain form
+ * they have always had, so retries of requests logged before still find their entry.
+ */
+export function idempotencyEventId(key: string): string {
+  const plain = `api:${key}`;
+  return plain.length <= 128 ? plain : `api:sha256:${createHash('sha256').update(key).digest('base64url')}`;
+}
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   ok: false,
@@ -27,10 +40,12 @@ export function parseEntry(raw: unknown): { ok: true; fields: EntryRecord } | { 
 }
 
 /**
+/**
  * Logs an entry: finished (the default) as MediaFinished, in progress or abandoned as MediaStarted.
- * `idempotencyKey` makes a retried request return the first one's entry.
+ * `eventId` (see idempotencyEventId) makes a retried request return the first one's entry; reused
+ * for a different entry it is refused (422) and nothing is written.
  */
-export async function logEntry(raw: unknown, idempotencyKey?: string): Promise<CommandResult<Entry>> {
+export async function logEntry(raw: unknown, eventId?: string): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
@@ -38,13 +53,37 @@ export async function logEntry(raw: unknown, idempotencyKey?: string): Promise<C
   const { status, finishedOn, progress, ...fields } = parsed.fields;
   const event =
     status === 'finished'
-      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: idempotencyKey })
-      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: idempotencyKey });
+      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: eventId })
+      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: eventId });
+  if (eventId !== undefined && !sameEntry(event, parsed.fields, raw)) {
+    return {
+      ok: false,
+      status: 422,
+      error: 'This Idempotency-Key was already used for a different entry: send a new key for a new entry, or the same body to retry',
+      fields: {},
+    };
+  }
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
 }
 
 /** The name this command had when every entry was finished; import and older callers use it. */
 export const logFinished = logEntry;
+
+/**
+ * Whether a recorded MediaFinished or MediaStarted is the one this request asks for: same fields
+ * (status included). A default the request left to the server (the finished date, "today") is not
+ * compared, so a retry the next day is still the same request.
+ */
+function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, raw: unknown): boolean {
+  if (event.type !== 'MediaFinished' && event.type !== 'MediaStarted') return false;
+  const recorded = { ...(event.data as Record<string, unknown>) };
+  if (event.type === 'MediaFinished') recorded.status = 'finished';
+  const given = (raw ?? {}) as Record<string, unknown>;
+  return FIELD_NAMES.every((field) => {
+    if (field === 'finishedOn' && (given.finishedOn === undefined || given.finishedOn === '' || given.finishedOn === null)) return true;
+    return sameValue(recorded[field] ?? null, fields[field] ?? null);
+  });
+}
 
 /** Edits an entry from a whole form, recording only the fields that changed (from/to). No change, no event. */
 export async function editEntry(entryId: string, raw: unknown): Promise<CommandResult<Entry>> {

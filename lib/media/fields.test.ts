@@ -72,3 +72,20 @@ describe('entry input', () => {
     expect(parse({ ...book, review: '<script>alert(1)</script>' }).data?.review).toBe('<script>alert(1)</script>');
   });
 });
+
+describe('field errors for any key name, and absolute links', () => {
+  it('names unknown fields called __proto__ or constructor', () => {
+    const errors = errorsOf(JSON.parse('{"kind":"book","title":"Dune","__proto__":1,"constructor":2,"toString":3}'));
+    expect(Object.keys(errors).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(errors['__proto__']).toBe('Unknown field "__proto__"');
+    expect(JSON.parse(JSON.stringify(errors))).toHaveProperty('constructor', 'Unknown field "constructor"');
+  });
+
+  it('refuses links that are not absolute http(s)://host/... addresses', () => {
+    for (const url of ['http:evil.com', 'https:evil.com', 'http:/evil.com', 'http:\\\\evil.com', 'http:///evil.com', 'javascript:alert(1)', '//evil.com']) {
+      expect(errorsOf({ ...book, url })).toHaveProperty('url');
+      expect(errorsOf({ ...book, coverUrl: url })).toHaveProperty('coverUrl');
+    }
+    expect(parse({ ...book, url: 'HTTPS://Example.com/a?b#c', coverUrl: 'http://127.0.0.1:8080/c.jpg' }).success).toBe(true);
+  });
+});

@@ -47,6 +47,14 @@ const webUrl = (what: string) =>
       }
     }, { error: `${what} must be a full http:// or https:// address` });
 
+/**
+ * For new input only (the events keep `webUrl`, so logs written before stay bootable): an
+ * absolute `http(s)://host/...` address. `new URL('http:evil.com')` resolves to http://evil.com/,
+ * so the scheme's `//` and a host right after it are checked on the text itself.
+ */
+const absoluteWebUrl = (what: string) =>
+  webUrl(what).refine((value) => /^https?:\/\/[^/\\?#\s]/i.test(value), { error: `${what} must be a full http:// or https:// address` });
+
 export const fieldSchemas = {
   kind: z.enum(KINDS, { error: `Kind must be one of: ${KINDS.join(', ')}` }),
   title: trimmed(LIMITS.title, 'Title').min(1, { error: 'Title is required' }),
@@ -124,8 +132,8 @@ export function entryInputSchema(today: string) {
       kind: fieldSchemas.kind,
       title: fieldSchemas.title,
       creator: optional(fieldSchemas.creator),
-      url: optional(fieldSchemas.url),
-      coverUrl: optional(fieldSchemas.coverUrl),
+      url: optional(absoluteWebUrl('Link')),
+      coverUrl: optional(absoluteWebUrl('Cover image')),
       rating: optional(fieldSchemas.rating),
       review: optional(fieldSchemas.review),
       status: z.preprocess(blankToUndefined, fieldSchemas.status.default('finished')),
@@ -168,14 +176,15 @@ function dropUndefined<T extends Record<string, unknown>>(value: T): T {
 
 /** `{ field: message }` from a ZodError, the first message per field; unknown keys name themselves. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+  // A Map, not an object literal: `__proto__` or `constructor` are field names like any other here.
+  const out = new Map<string, string>();
+  const note = (key: string, message: string) => out.has(key) || out.set(key, message);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out[key] ??= `Unknown field "${key}"`;
+      for (const key of issue.keys) note(key, `Unknown field "${key}"`);
       continue;
     }
-    const key = String(issue.path[0] ?? '_');
-    out[key] ??= issue.message;
+    note(String(issue.path[0] ?? '_'), issue.message);
   }
-  return out;
+  return Object.fromEntries(out); // own data properties, `__proto__` included
 }

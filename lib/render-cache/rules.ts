@@ -21,7 +21,12 @@ export const BYPASS_HEADERS = [
 /** The query param of RSC requests (a cache buster): those go to Next too. */
 export const BYPASS_QUERY = '_rsc';
 
-/** The part of the URL a page may depend on: the path and the query, params sorted so that order does not matter. */
+export { canonicalPageKey, CANONICAL_PATHS, type CanonicalKeyOptions } from './canonical-key';
+
+/**
+ * The path and the whole query, params sorted. For routes without a canonical key (see
+ * canonicalPageKey, which the cache uses for /about and /embed).
+ */
 export function urlKey(pathname: string, searchParams: URLSearchParams): string {
   const params = new URLSearchParams(searchParams);
   params.sort();

@@ -20,6 +20,7 @@ const routes: CachedRoute[] = [
   { path: '/about', stores: ['render-cache-test'] },
   { path: '/framed', stores: ['render-cache-test'], headers: () => ({ 'content-security-policy': `frame-ancestors ${process.env.TEST_FRAMERS}` }) },
   { path: '/unbooted', stores: ['no-such-store'] },
+  { path: '/canonical', stores: ['render-cache-test'], canonicalKey: (url) => (url.searchParams.get('kind') === 'book' ? '/canonical?kind=book' : '/canonical') },
 ];
 
 const listen = async (server: Server) => {
@@ -115,6 +116,15 @@ describe('serveCachedPage', () => {
     const again = await get('/framed');
     expect(again.headers[STATUS_HEADER]).toBe('hit');
     expect(again.headers['content-security-policy']).toBe('frame-ancestors https://b.example');
+  });
+
+  it('keys a route with a canonical key by it: junk queries are one entry and one render, rendered as the canonical URL', async () => {
+    const first = await get('/canonical?junk=0');
+    expect(text(first)).toContain('for /canonical</p>');
+    const before = renders;
+    for (let i = 1; i < 20; i++) expect((await get(`/canonical?junk=${i}&from=x${i}`)).headers[STATUS_HEADER]).toBe('hit');
+    expect(renders).toBe(before);
+    expect(text(await get('/canonical?kind=book&junk=1'))).toContain('for /canonical?kind=book</p>');
   });
 
   it('answers HEAD without a body, refuses other methods, and knows only its routes', async () => {

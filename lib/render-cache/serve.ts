@@ -14,6 +14,11 @@ export interface CachedRoute {
   stores: readonly string[];
   /** Headers decided per request rather than at render time (e.g. who may frame the page). */
   headers?: () => Record<string, string>;
+  /**
+   * The page's cache key and render URL from the request URL: only the options the page reads,
+   * normalised (see canonicalPageKey). Without it, the whole query is the key.
+   */
+  canonicalKey?: (url: URL) => string;
 }
 
 const pageCache = () => singleton('render-cache', () => new PageCache());
@@ -43,7 +48,7 @@ export async function serveCachedPage(req: IncomingMessage, res: ServerResponse,
     res.setHeader('allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed');
   }
-  const key = urlKey(url.pathname, url.searchParams);
+  const key = route.canonicalKey ? route.canonicalKey(url) : urlKey(url.pathname, url.searchParams);
   const origin = selfOrigin(req.socket);
   const version = stateVersion(route.stores);
   let served: { page: CachedPage; status: 'hit' | 'miss' | 'off' };

@@ -1,3 +1,4 @@
+import { clientKey } from '@/lib/auth/client-key';
 import { jsonError } from '@/lib/http/json';
 import { goAwayStream, openEventStream, parseSeq, SSE_HEADERS } from '@/lib/live/event-stream';
 import { isShuttingDown } from '@/lib/live/shutdown';
@@ -19,11 +20,14 @@ export async function GET(request: Request) {
     return new Response(goAwayStream(1_000, 'restarting'), { headers: { ...SSE_HEADERS, connection: 'close' } });
   }
   const maxStreams = parseSeq(process.env.LIVE_MAX_STREAMS) || undefined;
+  const maxStreamsPerClient = parseSeq(process.env.LIVE_MAX_STREAMS_PER_CLIENT) || undefined;
   const body = openEventStream({
     ...stream,
     since: parseSeq(request.headers.get('last-event-id')) ?? parseSeq(params.get('since')),
     signal: request.signal,
     maxStreams,
+    client: clientKey(request.headers),
+    maxStreamsPerClient,
   });
   return new Response(body, { headers: SSE_HEADERS });
 }

@@ -1,9 +1,10 @@
 import { authorizeApiRequest } from '@/lib/auth';
-import { logEntry } from '@/lib/media/commands';
+import { idempotencyEventId, logEntry, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
 import { parseApiQuery, queryEntries } from '@/lib/media/api-query';
 import { publicEntry } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
+import { writeErrorResponse } from '@/lib/http/write-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,10 +32,14 @@ export async function POST(request: Request) {
   const read = await readJsonObject(request);
   if (!read.ok) return read.response;
   const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
-  if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 128)) {
-    return jsonError(400, 'Idempotency-Key must be 1 to 128 characters', { 'Idempotency-Key': 'must be 1 to 128 characters' });
+  if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    return jsonError(400, `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, { 'Idempotency-Key': `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
   }
-  const result = await logEntry(read.body, idempotencyKey && `api:${idempotencyKey}`);
-  if (!result.ok) return jsonError(400, result.error, result.fields);
-  return json({ entry: result.value }, 201);
+  try {
+    const result = await logEntry(read.body, idempotencyKey === undefined ? undefined : idempotencyEventId(idempotencyKey));
+    if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
+    return json({ entry: result.value }, 201);
+  } catch (err) {
+    return writeErrorResponse('The entry', err);
+  }
 }

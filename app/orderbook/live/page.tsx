@@ -1,6 +1,8 @@
 // The orderbook for browsers: GET /orderbook with Accept: text/html is rewritten here (next.config.mjs).
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
+import { orderbookEnabled } from '@/lib/orderbook/rate-limit';
 import { orderbookStore } from '@/lib/orderbook/store';
 import { BookView } from './BookView';
 import { OrderForm } from './order-form';
@@ -11,6 +13,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Orderbook' };
 
 export default async function OrderbookPage() {
+  if (!orderbookEnabled()) notFound();
   const store = orderbookStore();
   await store.ready;
   const state = store.snapshot();

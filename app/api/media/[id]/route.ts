@@ -4,6 +4,7 @@ import { visibleEntry } from '@/lib/media/public-entry';
 import { publicEntry } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
+import { writeErrorResponse } from '@/lib/http/write-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,9 +41,13 @@ export async function PATCH(request: Request, { params }: Context) {
   if (!read.ok) return read.response;
   const entry = (await readyMediaStore()).snapshot().entries.get(id);
   if (!entry || entry.removed) return notFound(id);
-  const result = await patchEntry(id, read.body);
-  if (!result.ok) return jsonError(Object.keys(result.fields).length > 0 ? 400 : 409, result.error, result.fields);
-  return json({ entry: result.value });
+  try {
+    const result = await patchEntry(id, read.body);
+    if (!result.ok) return jsonError(Object.keys(result.fields).length > 0 ? 400 : 409, result.error, result.fields);
+    return json({ entry: result.value });
+  } catch (err) {
+    return writeErrorResponse('The change', err);
+  }
 }
 
 /** Removes an entry: a soft delete, restorable in the admin (or by undoing it in the history). */
@@ -52,7 +57,11 @@ export async function DELETE(request: Request, { params }: Context) {
   const { id } = await params;
   const entry = (await readyMediaStore()).snapshot().entries.get(id);
   if (!entry || entry.removed) return notFound(id);
-  const result = await removeEntry(id);
-  if (!result.ok) return jsonError(409, result.error);
-  return json({ entry: result.value });
+  try {
+    const result = await removeEntry(id);
+    if (!result.ok) return jsonError(409, result.error);
+    return json({ entry: result.value });
+  } catch (err) {
+    return writeErrorResponse('The removal', err);
+  }
 }

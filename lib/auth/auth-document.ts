@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { eventsDir } from '../config/env';
+import { openDocument, type Document } from '../documents/document';
+
+/** Live sessions kept at most; past it the oldest is ended (a login flood cannot grow the file). */
+export const MAX_SESSIONS = 100;
+
+/**
+ * `events/auth.json`: the random secret that signs session and device cookies (generated once,
+ * unless SESSION_SECRET overrides it) and the live sessions. A session not listed here is over,
+ * whatever its cookie says: that is how logout ends it for good.
+ */
+export const authDataSchema = z.object({
+  sessionSecret: z.string(),
+  sessions: z.array(z.object({ id: z.string().min(1).max(64), expiresAt: z.number() })).max(MAX_SESSIONS),
+});
+export type AuthData = z.infer<typeof authDataSchema>;
+
+export const emptyAuthData = (): AuthData => ({ sessionSecret: '', sessions: [] });
+
+export function authDocument(dir: string = eventsDir()): Document<AuthData> {
+  return openDocument(join(dir, 'auth.json'), authDataSchema, emptyAuthData);
+}

@@ -1,0 +1,41 @@
+// What stands before a demo order is recorded: the demo switched off (ORDERBOOK=off) or the
+// client over its rate (ORDERBOOK_RATE_LIMIT). Framework-free, so the route handlers and a custom
+// Node server in front of Next ask the same question of the same process-wide limiter.
+import { clientKeyFromForwardedFor } from '../auth/client-key';
+import { singleton } from '../eventstore/registry';
+import { orderbookEnabled, OrderRateLimiter, parseOrderRateLimit, retryAfterSeconds } from './rate-limit';
+
+export type OrderRefusal =
+  | { status: 404; error: string }
+  | { status: 429; error: string; retryAfter: string };
+
+/** The process-wide limiter, with ORDERBOOK_RATE_LIMIT read once (a restart applies a change). */
+export const orderRateLimiter = () =>
+  singleton('orderbook:rate-limiter', () => new OrderRateLimiter({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_RATE_LIMIT) }));
+
+const OFF: OrderRefusal = { status: 404, error: 'The orderbook demo is turned off on this server (ORDERBOOK=off)' };
+
+/**
+ * Null when the order may be placed, else why not. `forwardedFor` is the raw X-Forwarded-For
+ * value: the client is its last entry (lib/auth/client-key.ts). With the limit off this is one
+ * env check and one property read.
+ */
+export function refuseOrder(forwardedFor: string | string[] | null | undefined, now = Date.now()): OrderRefusal | null {
+  if (!orderbookEnabled()) return OFF;
+  const limiter = orderRateLimiter();
+  if (!limiter.enabled) return null;
+  const waitMs = limiter.take(clientKeyFromForwardedFor(forwardedFor), now);
+  if (waitMs === 0) return null;
+  return {
+    status: 429,
+    error: `Too many orders: at most ${limiter.perSecond} a second from one client. Try again in ${retryAfterSeconds(waitMs)} s.`,
+    retryAfter: retryAfterSeconds(waitMs),
+  };
+}
+
+/** The refusal as an HTTP response (JSON, never cached, Retry-After on a 429). */
+export function refusalResponse(refusal: OrderRefusal): Response {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (refusal.status === 429) headers['retry-after'] = refusal.retryAfter;
+  return Response.json({ error: refusal.error }, { status: refusal.status, headers });
+}
