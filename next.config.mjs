@@ -51,6 +51,11 @@ const nextConfig = {
         ],
       },
       {
+        // The service worker (offline quick log): always revalidated, so a new one is picked up at once.
+        source: '/sw.js',
+        headers: [{ key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' }],
+      },
+      {
         source: '/embed',
         headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }],
       },

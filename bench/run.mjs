@@ -3,7 +3,8 @@
 // Each route runs in 3 rounds alternating with /healthz (its "paired" baseline), because the
 // load of a shared machine drifts within seconds; /healthz also runs alone before and after.
 //   BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_BOOT_SIZES (10000,100000,1000000),
-//   BENCH_PORT (first port tried, 3700), --build (rebuild first), --no-boot, --no-http
+//   BENCH_PORT (first port tried, 3700), --build (rebuild first), --no-boot, --no-http,
+//   --no-postgres (BENCH_DATABASE_URL / TEST_DATABASE_URL: the server for the PostgreSQL rows)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bootBench } from './boot.mjs';
 import { measure, measurePaired } from './load.mjs';
+import { postgresBoot, postgresHttp } from './postgres.mjs';
 import { seedInProgress, seedMedia, seedOrderbook } from './seed.mjs';
 import { ensureBuild, root, startServer } from './server.mjs';
 
@@ -174,6 +176,30 @@ function httpTable({ media, book, before, after, results }) {
   return lines.join('\n');
 }
 
+/** The PostgreSQL server's rows, judged against the file backend's POST /buy of the same run. */
+function postgresHttpTable(http, pg) {
+  if (pg.skip) return `Not measured: ${pg.skip}.`;
+  const fileBuy = http.results.find((r) => r.route.name.startsWith('POST /buy') && !r.missing);
+  const fileBook = http.results.find((r) => r.route.name === 'GET /orderbook' && !r.missing);
+  const lines = [
+    'The same build with `DATABASE_URL` set (a fresh database on this machine), measured after the file rows above.',
+    '',
+    '| route | req/s | p50 ms | p99 ms | × paired /healthz | × the file backend (same run) | target | errors | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of pg.results) {
+    const isBuy = r.route.method === 'POST';
+    const file = isBuy ? fileBuy : fileBook;
+    const vsFile = file ? r.rps / file.rps : undefined;
+    const target = isBuy ? 0.5 : undefined;
+    const verdict = target && vsFile !== undefined ? (vsFile >= target ? ' ✓' : ' ✗') : '';
+    lines.push(
+      `| ${r.route.name} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.rps / r.paired.rps).toFixed(2)} | ${vsFile === undefined ? '' : `**${vsFile.toFixed(2)}**${verdict}`} | ${target ? `>= ${target}` : ''} | ${r.errors} | ${r.non2xx} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function bootTable(rows) {
   const lines = [
     '| events | store | boot | replay ms (wall) | replay ms (CPU) | RSS | log bytes/event |',
@@ -181,10 +207,10 @@ function bootTable(rows) {
   ];
   for (const r of rows) {
     if (!r.boot) {
-      lines.push(`| ${f0(r.n)} | ${r.store}${r.error ? `: ${r.error}` : ''} | | | | | ${f0(r.bytesPerEvent)} |`);
+      lines.push(`| ${f0(r.n)} | ${r.store}${r.error ? `: ${r.error}` : ''} | | | | | ${r.bytesPerEvent === undefined ? "" : f0(r.bytesPerEvent)} |`);
       continue;
     }
-    lines.push(`| ${f0(r.n)} | ${r.store}, snapshots ${r.snapshots} | ${r.boot} | ${f0(r.replayMs)} | ${f0(r.replayCpuMs)} | ${mb(r.rssBytes)} | ${f0(r.bytesPerEvent)} |`);
+    lines.push(`| ${f0(r.n)} | ${r.store}, snapshots ${r.snapshots} | ${r.boot} | ${f0(r.replayMs)} | ${f0(r.replayCpuMs)} | ${mb(r.rssBytes)} | ${r.bytesPerEvent === undefined ? "" : f0(r.bytesPerEvent)} |`);
   }
   return lines.join('\n');
 }
@@ -200,11 +226,16 @@ async function main() {
   if (!args.has('--no-http')) {
     const http = await httpBench();
     parts.push('', '#### HTTP', '', httpTable(http));
+    if (!args.has('--no-postgres')) parts.push('', '#### HTTP on PostgreSQL', '', postgresHttpTable(http, await postgresHttp({ connections, seconds })));
     const bad = http.results.filter((r) => !r.missing && (r.errors > 0 || r.non2xx > 0));
     if (bad.length) parts.push('', `**Errors or non-2xx answers** on: ${bad.map((r) => `${r.route.name} (codes ${r.statusCodes})`).join(', ')}`);
   }
   if (!args.has('--no-boot')) {
     parts.push('', '#### Boot', '', bootTable(bootBench(bootSizes)));
+    if (!args.has('--no-postgres')) {
+      parts.push('', '#### Boot on PostgreSQL', '', bootTable(await postgresBoot(bootSizes.filter((n) => n >= 100_000))));
+      parts.push('', 'The orderbook log copied in with `npm run migrate`; first boot: a full replay from the table (pages of 20,000 rows), which writes the snapshot row; second boot: from that row, reading only the events after it.');
+    }
     parts.push('', 'First boot: a full replay (JSON parse, schema check, reducer for every line), which also writes the snapshot. Second boot: from the snapshot, replaying only what follows it; the lines it covers are only indexed (offsets, id hashes).');
   }
   parts.push('', `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createStore, type Store } from '../lib/eventstore';
 import { mediaEventSchema, type MediaEvent } from '../lib/media/events';
-import { initialMediaState, mediaReducer, type MediaState } from '../lib/media/projection';
+import { initialMediaState, evolveMedia, type MediaState } from '../lib/media/projection';
+import { decideMedia } from '../lib/media/decide';
 import { syntheticMediaLog } from '../lib/history/testing/synthetic-media-log';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -25,7 +26,7 @@ console.log(`log: ${count} events, ${(Buffer.byteLength(log.text) / 1e6).toFixed
 log.events.length = 0; // keep only the file
 
 const open = (checkpointEvery?: number): Store<MediaState, MediaEvent> =>
-  createStore({ name: 'media', dir, initialState: initialMediaState, reducer: mediaReducer, schema: mediaEventSchema, checkpointEvery });
+  createStore({ name: 'media', dir, initialState: initialMediaState, evolve: evolveMedia, decide: decideMedia, schema: mediaEventSchema, checkpointEvery });
 
 async function heapOfBoot(checkpointEvery: number) {
   gc!();

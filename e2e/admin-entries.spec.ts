@@ -34,7 +34,7 @@ test('the owner logs a book and a game and visitors see them in order, with deta
   await expect(book).toContainText('Nov 10, 2026');
   await expect(book).toContainText('Two worlds, one wall.');
   await expect(book.getByRole('img', { name: 'Rated 4.5 out of 5' })).toBeVisible();
-  await expect(page.getByTestId('year-summary')).toHaveText('1 book, 1 game in 2026');
+  await expect(page.getByTestId('year-summary')).toHaveText('So far in 2026: 1 book, 1 game');
 
   await page.getByRole('link', { name: /Books/ }).click();
   await expect(page.getByTestId('feed').locator('h3')).toHaveText(['The Dispossessed']);
@@ -69,6 +69,7 @@ test('edit records only what changed; remove hides and restore brings back', asy
   expect(edit.data.changes).toEqual({ title: { from: 'The Dispossessed', to: 'The Dispossessed (reread)' }, rating: { from: 4.5, to: 4 } });
 
   await page.goto(`${server.url}/admin`);
+  page.once('dialog', (dialog) => dialog.accept()); // Remove asks first
   await page.getByRole('button', { name: 'Remove The Dispossessed (reread)' }).click();
   await expect(page.getByRole('button', { name: 'Restore The Dispossessed (reread)' })).toBeVisible();
   await page.goto(`${server.url}/about`);

@@ -32,7 +32,7 @@ test('the orderbook history says what matched, and the past view shows the book 
 
   // One step on, the buy took it: the ask is gone and the trade is there, at the resting price.
   await page.getByRole('link', { name: 'Next event →' }).click();
-  await expect(page.getByTestId('past-event')).toContainText(`Event #${sellSeq + 1} (OrderPlaced): order buy 8 @ 155, matched sell 7 @ 150`);
+  await expect(page.getByTestId('past-event')).toContainText(`Event #${sellSeq + 1} (Order placed): order buy 8 @ 155, matched sell 7 @ 150`);
   await expect(book.getByTestId('best-ask')).toHaveText('–');
   await expect(book.getByTestId('trades').getByRole('row', { name: /user 8 user 7 150/ })).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { EnvelopeOf } from '../lib/eventstore/types';
 import type { OrderbookEvent, Side } from '../lib/orderbook/events';
 import { encodeInitState, INIT_FILE, parseInitState } from '../lib/orderbook/init-state';
-import { createOrderbookReducer } from '../lib/orderbook/reducer';
+import { createOrderbookEvolve } from '../lib/orderbook/reducer';
 import { bookJson } from '../lib/orderbook/selectors';
 import type { OrderbookState } from '../lib/orderbook/state';
 import { startAppServer } from './support/app-server';
@@ -25,7 +25,7 @@ const readLog = (dir: string) =>
 /** The rules applied to the init file and then the log, in log order: what GET /orderbook must say. */
 function expectedBook(dir: string, depth = 100): { json: string; state: OrderbookState } {
   const init = parseInitState(readFileSync(join(dir, INIT_FILE), 'utf8'), { depth });
-  const state = readLog(dir).reduce(createOrderbookReducer({ depth }), init);
+  const state = readLog(dir).reduce(createOrderbookEvolve({ depth }), init);
   return { json: bookJson(state), state };
 }
 

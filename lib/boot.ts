@@ -1,15 +1,15 @@
 import 'server-only';
 import { adminTokenProblem } from './auth/api-token';
 import { announceAdminPassword } from './auth/password';
-import { readyMediaStore } from './media/store';
-import { orderbookStore } from './orderbook/store';
+import { STORES } from './stores';
+import { openStore } from './stores/shared';
 
 /**
  * Replays every store into memory. The stores are memoized on globalThis, so calling this again
  * (from a page, or from another copy of this module) costs nothing.
  */
 export async function bootStores(): Promise<void> {
-  await Promise.all([readyMediaStore(), orderbookStore().ready]);
+  await Promise.all(STORES.map((definition) => openStore(definition).ready));
 }
 
 /**

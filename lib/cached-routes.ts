@@ -1,13 +1,13 @@
 import { embedContentSecurityPolicy } from './embed/frame-policy';
-import { getStore } from './eventstore';
-import type { MediaState } from './media/projection';
 import { canonicalPageKey } from './render-cache/canonical-key';
 import type { CachedRoute } from './render-cache/serve';
+import { mediaDefinition } from './stores/media';
+import { existingStore } from './stores/shared';
 
 /** Whether an About cursor names an entry: an unknown one shows the first page, so it needs no entry of its own. */
 function isEntryId(id: string): boolean {
   try {
-    return (getStore('media').snapshot() as MediaState).entries.has(id);
+    return existingStore(mediaDefinition)?.snapshot().entries.has(id) ?? false;
   } catch {
     return false; // not booted yet: nothing is cached then anyway
   }
@@ -22,10 +22,10 @@ const canonicalKey = (url: URL) => canonicalPageKey(url, { isEntryId }) ?? url.p
  * these paths to pages/api/render-cache; keep the two lists in step (a unit test checks it).
  */
 export const CACHED_ROUTES: readonly CachedRoute[] = [
-  { path: '/about', stores: ['media'], canonicalKey },
+  { path: '/about', stores: [mediaDefinition], canonicalKey },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
-  { path: '/embed', stores: ['media'], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  { path: '/embed', stores: [mediaDefinition], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
   // One page per entry and per year, keyed by the path alone (they read no query): the cache's LRU bounds how many.
-  { path: '/entries/:id', stores: ['media'], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
-  { path: '/year/:year', stores: ['media'], canonicalKey, matches: (p) => /^\/year\/[^/]+$/.test(p) },
+  { path: '/entries/:id', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
+  { path: '/year/:year', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/year\/[^/]+$/.test(p) },
 ];

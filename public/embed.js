@@ -34,4 +34,16 @@
     var height = Math.ceil(data.height);
     if (height >= 0 && height <= 100000) iframe.style.height = height + 'px';
   });
+
+  // Listening now: ask for the height, in case the widget reported before this ran, and again
+  // once the frame has loaded. Sent only to the widget's origin (an unloaded frame drops it).
+  function hello() {
+    try {
+      if (iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'shelf:embed-hello' }, origin);
+    } catch (e) {
+      // the frame is not there yet
+    }
+  }
+  iframe.addEventListener('load', hello);
+  hello();
 })();

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { siteConfig } from '@/lib/config/site';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
 import { nowEntries, yearSummary } from '@/lib/media/selectors';
@@ -13,13 +12,16 @@ import { readyMediaStore } from '@/lib/media/store';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { EntryPermalink } from '@/lib/ui/EntryPermalink';
 import { FeedList } from '@/lib/ui/FeedList';
+import { readSettings } from '@/lib/settings/store';
+import { OwnerIntro } from '@/lib/ui/OwnerIntro';
 import styles from './about.module.css';
 
-export function generateMetadata(): Metadata {
-  const { ownerName, ownerBio } = siteConfig();
+export async function generateMetadata(): Promise<Metadata> {
+  const { ownerName, bio, siteTitle } = await readSettings();
   return {
-    title: `About ${ownerName}`,
-    description: ownerBio,
+    // With no name set, the site's title alone (never "About My shelf").
+    title: { absolute: ownerName ? `About ${ownerName} · ${siteTitle}` : siteTitle },
+    description: bio,
     alternates: {
       types: { 'application/atom+xml': '/feed.xml', 'application/feed+json': '/feed.json' },
     },
@@ -59,7 +61,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
   const searching = Boolean(search.q || search.tag || search.year);
   const store = await readyMediaStore();
   const state = store.snapshot();
-  const { ownerName, ownerBio } = siteConfig();
+  const settings = await readSettings();
   const page = feedPage(state, { kinds: kind ? [kind] : undefined, from, ...search });
   const now = searching ? [] : nowEntries(state, { kinds: kind ? [kind] : undefined });
   const { entries } = page;
@@ -71,10 +73,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
       <EntryPermalink from={from} />
-      <header className={styles.intro}>
-        <h1>{ownerName}</h1>
-        <p className={styles.bio}>{ownerBio}</p>
-      </header>
+      <OwnerIntro settings={settings} />
 
       <NowSection entries={now} />
 
@@ -90,6 +89,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
 
         {total > 0 && (
           <nav aria-label="Filter by kind" className={styles.filters}>
+            <span className={styles.filtersLabel}>All time:</span>
             <Link href="/about" aria-current={kind ? undefined : 'page'} className={styles.filter}>
               All <span className={styles.count}>{total}</span>
             </Link>

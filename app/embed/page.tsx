@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { siteConfig } from '@/lib/config/site';
 import { GridTile } from '@/lib/embed/GridTile';
 import gridStyles from '@/lib/embed/grid.module.css';
 import { parseEmbedOptions } from '@/lib/embed/options';
@@ -10,6 +9,8 @@ import { nowEntries, publicFeed } from '@/lib/media/selectors';
 import { NowSection } from '@/lib/ui/NowSection';
 import { readyMediaStore } from '@/lib/media/store';
 import { FeedList } from '@/lib/ui/FeedList';
+import { widgetDefaultOptions } from '@/lib/settings/schema';
+import { readSettings } from '@/lib/settings/store';
 import styles from './embed.module.css';
 
 export const metadata: Metadata = { title: 'Recently finished', robots: { index: false } };
@@ -22,11 +23,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function EmbedPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // per request, never prerendered
-  const options = parseEmbedOptions(await searchParams);
+  const settings = await readSettings();
+  // What the URL leaves out takes the owner's widget defaults (the settings page).
+  const options = parseEmbedOptions(await searchParams, widgetDefaultOptions(settings.widget));
   const store = await readyMediaStore();
   const entries = publicFeed(store.snapshot(), { kinds: options.kinds, limit: options.limit });
   const now = options.now ? nowEntries(store.snapshot(), { kinds: options.kinds }).slice(0, options.limit) : [];
-  const { ownerName } = siteConfig();
+  const ownerName = settings.ownerName || settings.siteTitle;
 
   return (
     <ReportHeight className={styles.root} data-theme={options.theme} data-layout={options.layout}>

@@ -1,34 +1,28 @@
 // The announcer's checkpoint: the seq up to which every event's announcements are settled.
-// One small JSON file, replaced atomically so a crash leaves either the old or the new one.
-import { readFile } from 'node:fs/promises';
+// A lowdb document (lib/documents: zod-checked read, atomic write, one queue per file).
 import { z } from 'zod';
-import { writeFileAtomically } from '../fs/write-atomically';
+import { createStandaloneDocument } from '../documents/document';
+import type { CheckpointStore } from '../eventstore/processor';
 
 export const CHECKPOINT_FILE = 'announcer.checkpoint.json';
 
-const checkpointSchema = z.object({ seq: z.number().int().min(0) });
+/** `seq: null`: no checkpoint yet (no file). */
+const checkpointSchema = z.object({ seq: z.int().min(0).nullable(), savedAt: z.string().optional() });
 
-/** The saved seq, or undefined when there is no checkpoint yet. A damaged file is an error, never "start over". */
-export async function readCheckpoint(file: string): Promise<number | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${file}: not JSON; fix or delete it (deleting it makes the announcer start at the end of the log)`);
-  }
-  const parsed = checkpointSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: expected {"seq": <integer >= 0>}; fix or delete it`);
-  return parsed.data.seq;
+/**
+ * The checkpoint in `file`. A document of its own per announcer (not the process-wide one): each
+ * start reads the file afresh. A damaged file is an error, never "start over" (fix or delete it;
+ * deleting it makes the announcer start at the end of the log).
+ */
+export function checkpointDocument(file: string): CheckpointStore {
+  const doc = createStandaloneDocument(file, checkpointSchema, () => ({ seq: null }));
+  return {
+    read: async () => (await doc.read()).seq ?? undefined,
+    write: async (seq) => void (await doc.update(() => ({ seq, savedAt: new Date().toISOString() }))),
+  };
 }
 
-/** Replaced atomically: a crash leaves the old checkpoint or the new one. */
-export async function writeCheckpoint(file: string, seq: number): Promise<void> {
-  await writeFileAtomically(file, `${JSON.stringify({ seq, savedAt: new Date().toISOString() })}\n`);
-}
+/** The saved seq, or undefined when there is no checkpoint yet. */
+export const readCheckpoint = (file: string) => checkpointDocument(file).read();
+
+export const writeCheckpoint = (file: string, seq: number) => checkpointDocument(file).write(seq);

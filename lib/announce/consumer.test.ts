@@ -297,7 +297,7 @@ describe('the announcer', () => {
     nets.mastodon.plan.push({ status: 401, body: { error: 'The access token is invalid' } });
     const id = await h.finish();
     await h.idle();
-    expect(h.status(id, 'mastodon')).toEqual({ state: 'failed', attempts: 1, error: 'Mastodon: HTTP 401 The access token is invalid' });
+    expect(h.status(id, 'mastodon')).toEqual({ state: 'failed', attempts: 1, error: 'HTTP 401: The access token is invalid' });
     expect(h.sleeps).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
-// The announcer: a checkpointed consumer of the media log. It never runs inside dispatch or
-// replay. It reads events after its checkpoint by seq (a subscription only wakes it up), posts
-// each newly finished public entry marked `announce` to every channel, and records each result
-// as an event, so the projection says what was sent where, after any restart or replay.
+// The announcer: a handler on the kernel's checkpointed processor (lib/eventstore/processor.ts)
+// over the media log. It never runs inside dispatch or replay. It posts each newly finished public
+// entry marked `announce` to every channel, and records each result as an event, so the
+// projection says what was sent where, after any restart or replay.
 //
 // Exactly once in effect:
 // - Before each send it reads the entry's status from the projection: a posted (or given up)
@@ -12,10 +12,12 @@
 // - One send per entry and channel at a time (a promise chain per pair).
 import 'server-only';
 import type { EnvelopeOf, EventInput } from '../eventstore';
+import { Processor } from '../eventstore/processor';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
-import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import type { CheckpointStore } from '../eventstore/processor';
+import { checkpointDocument } from './checkpoint';
 import { mayTriggerAnnouncement, NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
 import { CHANNELS, type Channel } from './events';
 import { resultEventId } from './keys';
@@ -27,8 +29,10 @@ type Log = Pick<Console, 'info' | 'warn' | 'error'>;
 
 export interface AnnouncerOptions {
   store: MediaStore;
-  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`). */
-  checkpointFile: string;
+  /** The checkpoint file (`<EVENTS_DIR>/announcer.checkpoint.json`), or `checkpoint`. */
+  checkpointFile?: string;
+  /** Where the checkpoint is kept instead of a file (the database, with DATABASE_URL). */
+  checkpoint?: CheckpointStore;
   channels: readonly ChannelClient[];
   timing?: Partial<Timing>;
   retry?: Partial<RetryPolicy>;
@@ -60,14 +64,9 @@ class Consumer implements Announcer {
   private readonly timing: Timing;
   private readonly policy: RetryPolicy;
   private readonly log: Log;
+  private readonly processor: Processor<MediaEvent>;
+  private readonly abort: AbortController;
 
-  /** The next seq to read. */
-  private next = 1;
-  /** The seq saved in the checkpoint file, and the one to save next. */
-  private saved = 0;
-  private wanted = 0;
-  /** Events whose sends have no recorded result yet: seq -> how many. */
-  private readonly outstanding = new Map<number, number>();
   /** The last send of each entry+channel pair; a new one chains after it. Resolves true once settled. */
   private readonly jobs = new Map<string, Promise<boolean>>();
   /** Pairs whose result could not be recorded: no more sends until a restart re-reads the log. */
@@ -75,35 +74,38 @@ class Consumer implements Announcer {
   /** One send at a time per network: posts go out in log order, and a bulk import does not flood it. */
   private readonly lanes = new Map<Channel, Promise<unknown>>();
 
-  private started?: Promise<void>;
-  private pumping?: Promise<void>;
-  private writing?: Promise<void>;
-  private stopped = false;
-  private readonly abort = new AbortController();
-  private unsubscribe?: () => void;
-
-  constructor(private readonly options: AnnouncerOptions) {
+  constructor(options: AnnouncerOptions) {
     this.store = options.store;
     this.clients = new Map(options.channels.map((c) => [c.channel, c]));
     this.timing = { ...realTiming, ...options.timing };
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.log = options.log ?? console;
+    this.processor = new Processor<MediaEvent>({
+      name: 'announcer',
+      source: this.store,
+      checkpoint: options.checkpoint ?? checkpointDocument(options.checkpointFile ?? required('checkpointFile or checkpoint')),
+      handle: (event, { hold }) => this.handle(event, hold),
+      sleep: (ms, signal) => this.timing.sleep(ms, signal),
+      log: this.log,
+      readBatch: options.readBatch,
+    });
+    this.abort = this.processor.abort;
+  }
+
+  private get stopped(): boolean {
+    return this.processor.isStopped;
   }
 
   checkpoint(): number {
-    return this.saved;
+    return this.processor.position();
   }
 
   start(): Promise<void> {
-    return (this.started ??= this.boot());
+    return this.processor.start();
   }
 
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.unsubscribe?.();
-    this.abort.abort(new Error('the announcer stopped'));
-    await this.started?.catch(() => {});
+    await this.processor.stop();
     await this.settle();
   }
 
@@ -111,77 +113,24 @@ class Consumer implements Announcer {
     await this.start();
     for (;;) {
       await this.settle();
-      if (this.stopped || this.next > this.store.version()) return;
-      this.wake();
+      if (!this.processor.behind()) return;
+      this.processor.wake();
     }
   }
 
   /** Waits until no read, send or checkpoint write is under way. */
   private async settle(): Promise<void> {
     for (;;) {
-      if (this.pumping) await this.pumping;
-      else if (this.jobs.size > 0) await Promise.all(this.jobs.values());
-      else if (this.writing) await this.writing;
-      else return;
+      await this.processor.settle();
+      if (this.jobs.size === 0) return;
+      await Promise.all(this.jobs.values());
     }
   }
 
-  // --- reading the log ------------------------------------------------------------------
-
-  private async boot(): Promise<void> {
-    await this.store.ready;
-    const end = this.store.version();
-    const file = this.options.checkpointFile;
-    let seq = await readCheckpoint(file);
-    if (seq === undefined) {
-      // Added to an existing log: what is already there is history, not news.
-      seq = end;
-      await writeCheckpoint(file, seq);
-      this.log.info(`announcer: no checkpoint yet; starting at the end of the log (seq ${end}), earlier entries are not announced`);
-    } else if (seq > end) {
-      this.log.warn(`announcer: ${file} is at seq ${seq} but the log ends at ${end} (a restored backup?); following from ${end}`);
-      seq = end;
-      await writeCheckpoint(file, seq);
-    }
-    this.saved = this.wanted = seq;
-    this.next = seq + 1;
-    if (this.stopped) return;
-    // Subscribe before reading: an event appended meanwhile wakes a read that starts from `next`.
-    this.unsubscribe = this.store.subscribe(() => this.wake());
-    this.wake();
-  }
-
-  private wake(): void {
-    if (this.stopped || this.pumping || !this.started) return;
-    this.pumping = this.pump().finally(() => {
-      this.pumping = undefined;
-      // An event appended after the last look but before this line: go again.
-      if (!this.stopped && this.next <= this.store.version()) this.wake();
-    });
-  }
-
-  private async pump(): Promise<void> {
-    const batch = this.options.readBatch ?? 256;
-    try {
-      while (!this.stopped && this.next <= this.store.version()) {
-        const events = await this.store.read(this.next, Math.min(this.store.version(), this.next + batch - 1));
-        for (const event of events) {
-          if (this.stopped) return;
-          await this.handle(event);
-          this.next = event.seq + 1;
-          this.advance();
-        }
-      }
-    } catch (err) {
-      // Reading the log or recording a skip failed: stay on this event and try again later.
-      this.log.error(`announcer: stopped at seq ${this.next}: ${(err as Error).message}`);
-      await this.timing.sleep(30_000, this.abort.signal).catch(() => {});
-    }
-  }
-
-  private async handle(event: MediaEnvelope): Promise<void> {
+  private async handle(event: MediaEnvelope, hold: () => () => void): Promise<void> {
+    const schedule = (entryId: string, channel: Channel) => this.schedule(hold(), entryId, channel);
     if (event.type === 'AnnouncementRetryRequested') {
-      this.schedule(event.seq, event.data.entryId, event.data.channel);
+      schedule(event.data.entryId, event.data.channel);
       return;
     }
     // News is an entry becoming finished, public and announced (eligibility.ts has the rule);
@@ -194,7 +143,7 @@ class Consumer implements Announcer {
     const pending = CHANNELS.filter((channel) => entry.announcements[channel]?.state === 'retrying');
     // Skipped once (no channel then) stays skipped, even if channels were added since.
     if (whyNotAnnounced(entry) || entry.announceNote !== undefined) {
-      for (const channel of pending) this.schedule(event.seq, entry.id, channel);
+      for (const channel of pending) schedule(entry.id, channel);
       return;
     }
     const channels = new Set<Channel>([...this.clients.keys(), ...pending]);
@@ -206,50 +155,21 @@ class Consumer implements Announcer {
       });
       return;
     }
-    for (const channel of channels) this.schedule(event.seq, entry.id, channel);
-  }
-
-  // --- the checkpoint -------------------------------------------------------------------
-
-  /** The checkpoint may move up to just before the oldest event that still waits for a result. */
-  private advance(): void {
-    let target = this.next - 1;
-    for (const seq of this.outstanding.keys()) target = Math.min(target, seq - 1);
-    if (target <= this.wanted) return;
-    this.wanted = target;
-    this.writing ??= this.writeCheckpoints().finally(() => (this.writing = undefined));
-  }
-
-  private async writeCheckpoints(): Promise<void> {
-    while (this.saved < this.wanted) {
-      const seq = this.wanted;
-      try {
-        await writeCheckpoint(this.options.checkpointFile, seq);
-        this.saved = seq;
-      } catch (err) {
-        // Harmless but worth saying: a restart re-reads more of the log, and the projection skips what is done.
-        this.log.error(`announcer: could not save the checkpoint: ${(err as Error).message}`);
-        return;
-      }
-    }
+    for (const channel of channels) schedule(entry.id, channel);
   }
 
   // --- sending --------------------------------------------------------------------------
 
-  private schedule(seq: number, entryId: string, channel: Channel): void {
+  /** `release` lets the checkpoint pass the event that asked for this send. */
+  private schedule(release: () => void, entryId: string, channel: Channel): void {
     const key = `${entryId}\u0000${channel}`;
-    this.outstanding.set(seq, (this.outstanding.get(seq) ?? 0) + 1);
     const job = (this.jobs.get(key) ?? Promise.resolve(true)).then(() => this.run(key, entryId, channel));
     this.jobs.set(key, job);
     void job.then((settled) => {
       if (this.jobs.get(key) === job) this.jobs.delete(key);
-      // Unsettled (stopped, or the result could not be recorded): the event stays outstanding,
-      // the checkpoint stays before it, and the next start handles it again.
-      if (!settled) return;
-      const left = this.outstanding.get(seq)! - 1;
-      if (left === 0) this.outstanding.delete(seq);
-      else this.outstanding.set(seq, left);
-      this.advance();
+      // Unsettled (stopped, or the result could not be recorded): the event stays held, the
+      // checkpoint stays before it, and the next start handles it again.
+      if (settled) release();
     });
   }
 
@@ -379,4 +299,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+function required(what: string): never {
+  throw new Error(`the announcer needs ${what}`);
 }

@@ -10,10 +10,11 @@ import type { Entry } from '../media/projection';
 
 export const NO_CHANNEL_REASON = 'not sent: no channel configured';
 
-type Announceable = Pick<Entry, 'visibility' | 'announce' | 'status'> & { removed?: boolean };
+type Announceable = Pick<Entry, 'visibility' | 'announce' | 'status' | 'importedFrom'> & { removed?: boolean };
 
 /** Why an entry must not be announced now, or undefined when it may be. */
 export function whyNotAnnounced(entry: Announceable): string | undefined {
+  if (entry.importedFrom) return `not sent: imported from ${entry.importedFrom}`;
   if (entry.removed) return 'not sent: the entry was removed';
   if (!entry.announce) return 'not sent: announce was turned off';
   if (entry.visibility !== 'public') return 'not sent: the entry is private (it is posted if made public)';
@@ -26,7 +27,7 @@ export function whyNotAnnounced(entry: Announceable): string | undefined {
  * a new finished public entry with announce on, or an edit that turned one of the conditions on.
  */
 export function mayTriggerAnnouncement(event: MediaEvent): boolean {
-  if (event.type === 'MediaFinished') return event.data.announce && event.data.visibility === 'public';
+  if (event.type === 'MediaFinished') return event.data.announce && event.data.visibility === 'public' && !event.data.importedFrom;
   if (event.type !== 'MediaEdited') return false;
   const c: EntryChanges = event.data.changes;
   return c.status?.to === 'finished' || c.visibility?.to === 'public' || c.announce?.to === true;

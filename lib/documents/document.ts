@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import type { ZodType } from 'zod';
 import { singleton } from '../eventstore/registry';
+import type { FileLayer } from '../fs/file-layer';
 import { writeFileAtomically } from '../fs/write-atomically';
 
 /**
@@ -21,6 +22,7 @@ class CheckedJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     private readonly schema: ZodType<T>,
+    private readonly files?: FileLayer,
   ) {}
 
   async read(): Promise<T | null> {
@@ -43,12 +45,12 @@ class CheckedJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`);
+    return writeFileAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`, this.files);
   }
 }
 
-function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T): Document<T> {
-  const db = new Low<T>(new CheckedJsonFile(file, schema), defaults());
+function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, files?: FileLayer): Document<T> {
+  const db = new Low<T>(new CheckedJsonFile(file, schema, files), defaults());
   let loaded: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const load = () => (loaded ??= db.read().catch((err) => ((loaded = undefined), Promise.reject(err))));
@@ -80,5 +82,5 @@ export function openDocument<T>(file: string, schema: ZodType<T>, defaults: () =
   return singleton(`document:${file}`, () => createDocument(file, schema, defaults));
 }
 
-/** A document of its own, outside the process-wide registry (tests, tools). */
+/** A document of its own, outside the process-wide registry (tests, tools; `files` for crash tests). */
 export const createStandaloneDocument = createDocument;

@@ -1,5 +1,6 @@
 import { KIND_INFO } from '../media/kinds';
 import type { Entry } from '../media/projection';
+import { CoverImage } from '../ui/CoverImage';
 import { Stars } from '../ui/Stars';
 import styles from './grid.module.css';
 
@@ -9,8 +10,7 @@ export function GridTile({ entry, ratings }: { entry: Entry; ratings: boolean })
     <>
       <span className={styles.cover}>
         {entry.coverUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={entry.coverUrl} alt="" loading="lazy" referrerPolicy="no-referrer" />
+          <CoverImage src={entry.coverUrl} alt="" icon={KIND_INFO[entry.kind].icon} placeholderClassName={styles.placeholder} />
         ) : (
           <span className={styles.placeholder} aria-hidden="true">
             {KIND_INFO[entry.kind].icon}

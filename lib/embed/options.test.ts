@@ -114,3 +114,17 @@ describe('embedQuery and embedAttributes', () => {
     }));
   });
 });
+
+describe('owner widget defaults', () => {
+  const owner = { ...DEFAULT_EMBED_OPTIONS, theme: 'dark' as const, limit: 8 };
+  it('fill in what a URL leaves out, and a URL still overrides them', () => {
+    expect(parseEmbedOptions(new URLSearchParams(''), owner)).toMatchObject({ theme: 'dark', limit: 8 });
+    expect(parseEmbedOptions(new URLSearchParams('theme=auto'), owner)).toMatchObject({ theme: 'auto', limit: 8 });
+  });
+  it('a query written against them reads back as the same options', () => {
+    const chosen = { ...owner, theme: 'auto' as const, layout: 'grid' as const };
+    const query = embedQuery(chosen, owner);
+    expect(query).toBe('theme=auto&layout=grid');
+    expect(parseEmbedOptions(new URLSearchParams(query), owner)).toEqual(chosen);
+  });
+});

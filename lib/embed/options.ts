@@ -43,13 +43,14 @@ type Raw = string | string[] | null | undefined;
 /** A page's `searchParams`, a `URLSearchParams`, or a plain object of strings. */
 export type RawEmbedParams = URLSearchParams | Readonly<Record<string, Raw>>;
 
-export function parseEmbedOptions(params: RawEmbedParams): EmbedOptions {
+/** `defaults`: what a missing option takes (the owner's widget defaults from the settings page). */
+export function parseEmbedOptions(params: RawEmbedParams, defaults: Readonly<EmbedOptions> = DEFAULT_EMBED_OPTIONS): EmbedOptions {
   const get = (name: string): string | undefined => {
     const value: Raw = params instanceof URLSearchParams ? params.get(name) : params[name];
     const first = Array.isArray(value) ? value[0] : value;
     return typeof first === 'string' ? first.trim() : undefined;
   };
-  const d = DEFAULT_EMBED_OPTIONS;
+  const d = defaults;
   return {
     kinds: parseKindList(get('kind')),
     limit: parseLimit(get('limit')) ?? d.limit,
@@ -62,16 +63,19 @@ export function parseEmbedOptions(params: RawEmbedParams): EmbedOptions {
   };
 }
 
-/** The query string (without `?`) for these options, naming only what differs from the defaults. */
-export function embedQuery(options: EmbedOptions): string {
+/**
+ * The query string (without `?`) for these options, naming only what differs from the defaults
+ * (`base`: the owner's widget defaults, which /embed applies to what a URL leaves out).
+ */
+export function embedQuery(options: EmbedOptions, base: Readonly<EmbedOptions> = DEFAULT_EMBED_OPTIONS): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(embedAttributes(options))) params.set(name, value);
+  for (const [name, value] of Object.entries(embedAttributes(options, base))) params.set(name, value);
   return params.toString();
 }
 
 /** Option name to written value, non-defaults only, in OPTION_NAMES order (also the script's data-* attributes). */
-export function embedAttributes(options: EmbedOptions): Record<string, string> {
-  const d = DEFAULT_EMBED_OPTIONS;
+export function embedAttributes(options: EmbedOptions, base: Readonly<EmbedOptions> = DEFAULT_EMBED_OPTIONS): Record<string, string> {
+  const d = base;
   const out: Record<string, string> = {};
   if (options.kinds.length > 0) out.kind = options.kinds.join(',');
   if (options.limit !== d.limit) out.limit = String(options.limit);

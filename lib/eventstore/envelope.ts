@@ -9,7 +9,7 @@ export interface EnvelopeCodec<E extends DomainEvent> {
 /** Parses and validates one log line; returns the envelope or the reason it is not one. */
 export function parseEnvelope<E extends DomainEvent>(
   text: string,
-  { schema, upcast }: EnvelopeCodec<E>,
+  codec: EnvelopeCodec<E>,
 ): { ok: true; event: Envelope<E['type'], E['data']> } | { ok: false; reason: string } {
   let raw: unknown;
   try {
@@ -17,6 +17,14 @@ export function parseEnvelope<E extends DomainEvent>(
   } catch (err) {
     return { ok: false, reason: `not JSON (${(err as Error).message})` };
   }
+  return validateEnvelope(raw, codec);
+}
+
+/** Checks an envelope already parsed (a database row): the same rules as a log line. */
+export function validateEnvelope<E extends DomainEvent>(
+  raw: unknown,
+  { schema, upcast }: EnvelopeCodec<E>,
+): { ok: true; event: Envelope<E['type'], E['data']> } | { ok: false; reason: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
   const r = raw as Record<string, unknown>;
   if (!Number.isSafeInteger(r.seq) || (r.seq as number) < 1) return { ok: false, reason: 'seq is not a positive integer' };

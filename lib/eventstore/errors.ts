@@ -44,3 +44,22 @@ export class StoreLockedError extends Error {
 export class StoreBrokenError extends Error {
   override name = 'StoreBrokenError';
 }
+
+/**
+ * The store takes no writes now (free space under MIN_FREE_BYTES, or the last write failed and no
+ * write succeeded since; or the log's database does not answer); nothing was acknowledged (a
+ * write may have committed just before a connection was lost: a retry with the same id is safe).
+ * HTTP: 503 with the message as JSON.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  readonly status = 503;
+}
+
+/**
+ * By name, not instanceof: Next may load this module more than once per process, and the store
+ * (created by the first copy) throws that copy's class.
+ */
+export function isStoreUnavailable(err: unknown): err is StoreUnavailableError {
+  return err instanceof Error && err.name === 'StoreUnavailableError';
+}

@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { IdIndex } from './id-index';
 import { OffsetIndex } from './offset-index';
+import type { FileLayer } from '../fs/file-layer';
 import { writeFileAtomically } from '../fs/write-atomically';
 
 const MAGIC = 0x58444953; // "SIDX", little-endian
@@ -33,7 +34,7 @@ export function encodeSnapshotIndex(seq: number, size: number, offsets: OffsetIn
   return Buffer.concat([header, offsetBytes, tableBytes]); // one copy, taken in this tick
 }
 
-export const writeSnapshotIndex = (file: string, bytes: Buffer) => writeFileAtomically(file, bytes);
+export const writeSnapshotIndex = (file: string, bytes: Buffer, files?: FileLayer) => writeFileAtomically(file, bytes, files);
 
 /** The index in `file` if it is whole and belongs to a snapshot of `seq` events over `size` bytes. */
 export function readSnapshotIndex(file: string, seq: number, size: number): SnapshotIndex | undefined {

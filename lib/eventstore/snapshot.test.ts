@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashId } from './id-index';
 import { indexLines } from './log-index';
-import { counterReducer, openCounter, tempDir, type CounterEvent, type CounterState } from './testing/counter';
+import { evolveCounter, openCounter, tempDir, type CounterEvent, type CounterState } from './testing/counter';
 import type { EnvelopeOf } from './types';
 
 const snapshotOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'counter.snapshot.json'), 'utf8'));
@@ -14,9 +14,9 @@ function counting(dir: string, version: string | number = 1, warnings: string[] 
   const calls = { n: 0 };
   const reducer = (state: CounterState, event: EnvelopeOf<CounterEvent>) => {
     calls.n++;
-    return counterReducer(state, event);
+    return evolveCounter(state, event);
   };
-  const store = openCounter(dir, { reducer, snapshot: { version, every: 5 }, checkpointEvery: 3, warn: (m) => warnings.push(m) });
+  const store = openCounter(dir, { evolve: reducer, snapshot: { version, every: 5 }, checkpointEvery: 3, warn: (m) => warnings.push(m) });
   return { store, calls, warnings };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { FileLayer } from '../fs/file-layer';
 import { writeFileAtomically } from '../fs/write-atomically';
 
 /** `<name>.snapshot.json`: a store's state as of one event, so a restart replays only what came after. */
@@ -41,6 +42,6 @@ export function readSnapshot<S>(file: string, version: string): { ok: true; snap
 }
 
 /** Replaces the snapshot atomically (temp file, fsync, rename, fsync of the directory): a crash leaves the old one or the new. */
-export async function writeSnapshot<S>(file: string, snapshot: Snapshot<S>): Promise<void> {
-  await writeFileAtomically(file, JSON.stringify(snapshot));
+export async function writeSnapshot<S>(file: string, snapshot: Snapshot<S>, files?: FileLayer): Promise<void> {
+  await writeFileAtomically(file, JSON.stringify(snapshot), files);
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateCache } from './state-cache';
-import { counterReducer, initialCounter, openCounter, tempDir, type CounterEvent, type CounterState } from './testing/counter';
+import { evolveCounter, initialCounter, openCounter, tempDir, type CounterEvent, type CounterState } from './testing/counter';
 import type { EnvelopeOf, Store } from './types';
 
 const open: Store<CounterState, CounterEvent>[] = [];
@@ -16,14 +16,14 @@ async function countingStore(count: number, extra: Parameters<typeof openCounter
   const reducer = (state: CounterState, event: EnvelopeOf<CounterEvent>) => {
     probe.calls++;
     for (const until = performance.now() + probe.slowMs; performance.now() < until; );
-    return counterReducer(state, event);
+    return evolveCounter(state, event);
   };
-  const store = openCounter(tempDir(), { reducer, ...extra });
+  const store = openCounter(tempDir(), { evolve: reducer, ...extra });
   open.push(store);
   await store.ready;
   for (let i = 1; i <= count; i++) await store.dispatch(i % 50 === 0 ? { type: 'Reset', data: {} } : { type: 'Added', data: { n: i % 7 } });
   const events = await store.read(1);
-  const expected = (seq: number) => events.slice(0, seq).reduce(counterReducer, initialCounter);
+  const expected = (seq: number) => events.slice(0, seq).reduce(evolveCounter, initialCounter);
   probe.calls = 0;
   return { store, probe, expected };
 }
@@ -37,6 +37,17 @@ describe('stateAt', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('tells how many events a stateAt would replay, and that is how many it replays', async () => {
+    const { store, probe } = await countingStore(300, { checkpointEvery: 100 });
+    expect(store.replayDistance(300)).toBe(0);
+    expect(store.replayDistance(150)).toBe(50); // from the checkpoint at 100
+    expect(store.replayDistance(250)).toBe(250 - 224); // from a tail bookmark (every 32 events)
+    await store.stateAt(150);
+    expect(probe.calls).toBe(50);
+    expect(store.replayDistance(150)).toBe(0); // kept now
+    expect(store.replayDistance(299)).toBe(299 - 288); // the newest tail bookmark (every 32 events)
   });
 
   it('answers the current seq with the live state, replaying nothing', async () => {

@@ -23,8 +23,26 @@ export type DomainEvent = { type: string; data: unknown };
 /** The envelope of one of a store's domain events. */
 export type EnvelopeOf<E extends DomainEvent> = E extends DomainEvent ? Envelope<E['type'], E['data']> : never;
 
-/** A pure function of the state and one recorded event. It throws to reject the event. */
-export type Reducer<S, E extends DomainEvent> = (state: S, event: EnvelopeOf<E>) => S;
+/**
+ * A pure, total function of the state and one recorded event: it never throws for an event its
+ * schema accepts, whatever came before (a log valid when written always boots). Replay only evolves.
+ */
+export type Evolve<S, E extends DomainEvent> = (state: S, event: EnvelopeOf<E>) => S;
+
+/** A domain rule said no: nothing is recorded and the caller gets an EventRejectedError. */
+export interface Rejection {
+  rejected: string;
+}
+export const reject = (reason: string): Rejection => ({ rejected: reason });
+export const isRejection = (outcome: unknown): outcome is Rejection =>
+  typeof outcome === 'object' && outcome !== null && 'rejected' in outcome;
+
+/**
+ * The rules: what to record for a dispatched `{ type, data }`, given the state it would apply to
+ * (inside the commit, after the earlier events of the same batch). Pure: it returns the events
+ * (usually the input itself) or a rejection, and never sees the log. Run only on dispatch.
+ */
+export type Decide<S, E extends DomainEvent> = (input: E, state: S) => E | readonly E[] | Rejection;
 
 export interface StoreOptions<S, E extends DomainEvent> {
   /** The log is `<dir>/<name>.jsonl`. */
@@ -32,7 +50,9 @@ export interface StoreOptions<S, E extends DomainEvent> {
   dir: string;
   /** The state before the first event; a function is called once at boot (it may read a file). */
   initialState: S | (() => S | Promise<S>);
-  reducer: Reducer<S, E>;
+  evolve: Evolve<S, E>;
+  /** The rules checked on dispatch (default: record every schema-valid event as it is). */
+  decide?: Decide<S, E>;
   /** Validates `{ type, data }` on dispatch and on replay. */
   schema: ZodType<E>;
   /** Rewrites an older recorded shape into the current one before validation (never rewrites the log). */
@@ -53,7 +73,25 @@ export interface StoreOptions<S, E extends DomainEvent> {
   stateCacheSize?: number;
   /** Where boot warnings go (a torn tail, an unusable snapshot). */
   warn?: (message: string) => void;
+  /** The log backend (default: `<dir>/<name>.jsonl` through lib/eventstore/file-log.ts). */
+  log?: (codec: LogCodec<E>) => import('./log-writer').LogWriter;
+  /** The file operations the default backend and its snapshots write through (tests inject a crashable one). */
+  files?: import('../fs/file-layer').FileLayer;
+  /** Writes stop while the log's file system has fewer free bytes than this (default: MIN_FREE_BYTES or 64 MiB). */
+  minFreeBytes?: number;
 }
+
+/** How a backend reads a store's events: the schema, and the upcaster of older shapes. */
+export interface LogCodec<E extends DomainEvent> {
+  name: string;
+  dir: string;
+  schema: ZodType<E>;
+  upcast?: (event: { type: string; data: unknown }) => { type: string; data: unknown };
+  warn: (message: string) => void;
+}
+
+/** Whether the store takes writes now, and why not. */
+export type WriteHealth = { ok: true } | { ok: false; reason: string };
 
 export type Listener<S, E extends DomainEvent> = (event: EnvelopeOf<E>, state: S) => void;
 
@@ -74,8 +112,12 @@ export interface Store<S, E extends DomainEvent> {
    * plus a replay of the events after it, read from the file. Long replays yield to the event loop.
    */
   stateAt(seq: number): Promise<S>;
+  /** How many events `stateAt(seq)` would replay now (0 at the head or for a kept state): what a caller budgets. */
+  replayDistance(seq: number): number;
   /** Recorded events with from <= seq <= to, in log order, read from the file. */
   read(from: number, to?: number): Promise<EnvelopeOf<E>[]>;
+  /** Whether writes are refused now (free space under the floor, or the last write failed), and why. */
+  writeHealth(): WriteHealth;
   /** Waits for pending writes, releases the file and the directory lock. */
   close(): Promise<void>;
 }

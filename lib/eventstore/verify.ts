@@ -1,11 +1,12 @@
-// Offline check of a log file, with the same parsing and rules as a boot, but read-only: a torn
+// Offline check of a log file, with the same parsing and checks as a boot (evolve only: the rules
+// of `decide` apply to new dispatches, never to what is recorded), but read-only: a torn
 // last line is reported rather than repaired, and no lock is taken (the server may be running).
 import { parseEnvelope, type EnvelopeCodec } from './envelope';
 import { scanLines } from './log-lines';
-import type { DomainEvent, EnvelopeOf, Reducer } from './types';
+import type { DomainEvent, EnvelopeOf, Evolve } from './types';
 
 export interface VerifyOptions<S, E extends DomainEvent> extends EnvelopeCodec<E> {
-  reducer: Reducer<S, E>;
+  evolve: Evolve<S, E>;
   initialState: S;
 }
 
@@ -38,9 +39,9 @@ export function verifyLog<S, E extends DomainEvent>(file: string, options: Verif
     const earlier = ids.get(event.id);
     if (earlier !== undefined) return fail(line.lineNo, `id ${event.id} repeats event ${earlier}`);
     try {
-      state = options.reducer(state, event as EnvelopeOf<E>);
+      state = options.evolve(state, event as EnvelopeOf<E>);
     } catch (err) {
-      return fail(line.lineNo, `the reducer rejects it: ${(err as Error).message}`);
+      return fail(line.lineNo, `evolve threw (a bug: evolve must be total): ${(err as Error).message}`);
     }
     seq = event.seq;
     ids.set(event.id, seq);

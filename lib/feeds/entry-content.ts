@@ -38,9 +38,23 @@ export function entryHtml(entry: Entry): string {
   const parts = [`<p>${escapeHtml(f.kindLine)}</p>`];
   if (f.rating) parts.push(`<p>${escapeHtml(f.rating)}</p>`);
   parts.push(`<p>${escapeHtml(f.finished)}</p>`);
-  if (entry.review) parts.push(`<blockquote><p>${escapeHtml(entry.review)}</p></blockquote>`);
+  if (entry.review) parts.push(`<blockquote>${reviewParagraphs(entry.review)}</blockquote>`);
   if (entry.url) parts.push(`<p><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a></p>`);
   return parts.join('\n');
+}
+
+/**
+ * A review as paragraphs: a blank line starts a new one, a single line break stays a `<br>`.
+ * Older events may hold `\r\n` (the form's line ending before input was normalised).
+ */
+export function reviewParagraphs(review: string): string {
+  return review
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('');
 }
 
 export interface FeedInput {

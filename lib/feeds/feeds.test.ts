@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from '../media/events';
 import type { EntryFields } from '../media/fields';
-import { initialMediaState, mediaReducer, type MediaState } from '../media/projection';
+import { initialMediaState, evolveMedia, type MediaState } from '../media/projection';
 import { atomFeed } from './atom';
 import { jsonFeed, JSON_FEED_VERSION } from './json-feed';
 import { FEED_LIMIT, feedInput } from './select';
@@ -11,7 +11,7 @@ import { FEED_LIMIT, feedInput } from './select';
 let seq = 0;
 const envelope = (event: MediaEvent): EnvelopeOf<MediaEvent> =>
   ({ seq: ++seq, id: `e${seq}`, at: `2026-11-23T08:${String(Math.floor(seq / 60) % 60).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}.000Z`, ...event }) as EnvelopeOf<MediaEvent>;
-const fold = (...events: MediaEvent[]) => events.reduce<MediaState>((s, e) => mediaReducer(s, envelope(e)), initialMediaState);
+const fold = (...events: MediaEvent[]) => events.reduce<MediaState>((s, e) => evolveMedia(s, envelope(e)), initialMediaState);
 const finished = (entryId: string, over: Partial<EntryFields> = {}): MediaEvent => ({
   type: 'MediaFinished',
   data: { entryId, kind: 'book', title: 'Dune', finishedOn: '2026-11-01', visibility: 'public', announce: false, ...over },
@@ -115,14 +115,14 @@ describe('JSON Feed', () => {
 describe('what the feeds carry', () => {
   it('leaves out private and removed entries, and brings a restored one back', () => {
     let state = fold(finished('pub', { title: 'Public' }), finished('priv', { title: 'Private', visibility: 'private' }), finished('gone', { title: 'Gone' }));
-    state = mediaReducer(state, envelope({ type: 'MediaRemoved', data: { entryId: 'gone' } }));
+    state = evolveMedia(state, envelope({ type: 'MediaRemoved', data: { entryId: 'gone' } }));
     const titles = () => ({
       atom: (parseAtom(atomFeed(feedInput(state, site, []))).entry ?? []).map((e: { title: { '#text': string } }) => e.title['#text']),
       json: jsonFeed(feedInput(state, site, [])).items.map((i) => i.title),
     });
     expect(titles()).toEqual({ atom: ['Finished reading Public'], json: ['Finished reading Public'] });
 
-    state = mediaReducer(state, envelope({ type: 'MediaRestored', data: { entryId: 'gone' } }));
+    state = evolveMedia(state, envelope({ type: 'MediaRestored', data: { entryId: 'gone' } }));
     expect(titles().json.sort()).toEqual(['Finished reading Gone', 'Finished reading Public']);
   });
 
@@ -146,5 +146,16 @@ describe('what the feeds carry', () => {
     const json = jsonFeed(feedInput(state, site, []));
     expect(json.items.map((i) => i.title)).toEqual(['Finished reading Done']);
     expect(json.items[0]!.tags).toEqual(['book', 'sci-fi', 'classics']);
+  });
+});
+
+describe('reviews in feeds', () => {
+  it('keeps a review\'s paragraphs and line breaks, escaped, in both feeds', () => {
+    const review = 'Slow start.\n\nThen <wonderful>,\nreally.\r\n\r\nRead it.';
+    const state = fold(finished('p', { review }));
+    const item = JSON.parse(JSON.stringify(jsonFeed(feedInput(state, site, [])))).items[0];
+    expect(item.content_html).toContain('<blockquote><p>Slow start.</p><p>Then &lt;wonderful&gt;,<br>really.</p><p>Read it.</p></blockquote>');
+    const atom = parseAtom(atomFeed(feedInput(state, site, [])));
+    expect(String(atom.entry[0].content['#text'] ?? atom.entry[0].content)).toContain('<p>Slow start.</p><p>Then &lt;wonderful&gt;,<br>really.</p>');
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { siteConfig } from '../config/site';
 import { parseKindList } from '../media/kind-list';
 import { readyMediaStore } from '../media/store';
+import { readSettings } from '../settings/store';
 import type { FeedInput } from './entry-content';
 import { feedInput } from './select';
 
@@ -9,5 +10,6 @@ import { feedInput } from './select';
 export async function loadFeed(request: Request): Promise<FeedInput> {
   const kinds = parseKindList(new URL(request.url).searchParams.get('kind'));
   const state = (await readyMediaStore()).snapshot();
-  return feedInput(state, siteConfig(), kinds);
+  const { ownerName, siteTitle, bio } = await readSettings();
+  return feedInput(state, { ...siteConfig(), ownerName: ownerName || siteTitle, ownerBio: bio }, kinds);
 }

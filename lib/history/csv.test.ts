@@ -1,6 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './csv';
-import { ENTRY_COLUMNS, entriesCsv, entriesJson } from './entries-export';
+import { ENTRY_COLUMNS, entriesCsv, entriesCsvFile, entriesJson } from './entries-export';
 import { finished, fold } from './testing/media-fixtures';
 
 describe('csvCell', () => {
@@ -57,5 +58,28 @@ describe('entries export', () => {
     expect(json.entries.map((e) => e.id)).toEqual(['a', 'b']);
     expect(json.entries[0]).toMatchObject({ title: '=cmd|calc', review: 'Good, "very"\ngood', rating: 4, removed: false });
     expect(json.entries[1]).not.toHaveProperty('rating');
+  });
+});
+
+describe('entries CSV file', () => {
+  const { states } = fold(
+    finished('a', { title: '百年の孤独', creator: 'García Márquez', review: 'Línea uno,\n"dos"' }),
+    finished('b', { title: 'Plain', rating: 3.5 }),
+  );
+  const state = states.at(-1)!;
+  const bytes = Buffer.from(entriesCsvFile(state), 'utf8');
+
+  it('starts with the UTF-8 byte-order mark, so spreadsheets read it as UTF-8', () => {
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('still round-trips: a CSV reader that honours the BOM gets the columns and every value back', () => {
+    const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...ENTRY_COLUMNS]);
+    expect(rows.map((r) => [r.id, r.title, r.creator, r.review, r.rating])).toEqual([
+      ['a', '百年の孤独', 'García Márquez', 'Línea uno,\n"dos"', ''],
+      ['b', 'Plain', '', '', '3.5'],
+    ]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(entriesCsv(state));
   });
 });

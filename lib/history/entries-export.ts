@@ -18,6 +18,15 @@ export function entriesJson(state: MediaState, version: number) {
   };
 }
 
+/**
+ * The byte-order mark that tells spreadsheet programs (Excel on Windows above all) the file is
+ * UTF-8; without it they read "García Márquez" as Windows-1252 and garble it.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** The downloadable file: the BOM, then the CSV. */
+export const entriesCsvFile = (state: MediaState): string => UTF8_BOM + entriesCsv(state);
+
 export function entriesCsv(state: MediaState): string {
   return toCsv(ENTRY_COLUMNS, entriesOf(state).map((entry) => ENTRY_COLUMNS.map((c) => (c === 'tags' ? entry.tags?.join(', ') : entry[c]))));
 }

@@ -6,11 +6,10 @@ import type { AnyStore, HistorySource } from './sources/types';
 export const PAGE_SIZE = 50;
 /**
  * Describing events needs the state before and after each; building those costs a replay from
- * the nearest kept state (checkpoints every 1000 events) through the page. Past this many events
+ * the nearest state the kernel kept (its `replayDistance`) through the page. Past this many events
  * of replay (a sparse filtered page), the page is described from the current state instead.
  */
 const REPLAY_BUDGET = 3000;
-const CHECKPOINT_EVERY = 1000;
 const FILTERED_READ_CHUNK = 500;
 
 export interface HistoryQuery {
@@ -92,7 +91,7 @@ async function scan(store: AnyStore, start: number, direction: 1 | -1, type: str
  */
 async function statesAround(store: AnyStore, seqs: number[]) {
   if (seqs.length === 0) return new Map<number, { before: unknown; after: unknown }>();
-  const cost = ((seqs[0]! - 1) % CHECKPOINT_EVERY) + (seqs.at(-1)! - seqs[0]!);
+  const cost = store.replayDistance(seqs[0]! - 1) + (seqs.at(-1)! - seqs[0]!);
   if (cost > REPLAY_BUDGET) return undefined;
   const out = new Map<number, { before: unknown; after: unknown }>();
   for (const seq of seqs) out.set(seq, { before: await store.stateAt(seq - 1), after: await store.stateAt(seq) });

@@ -47,3 +47,4 @@ export async function readJsonObject(request: Request, maxBytes = DEFAULT_MAX_BO
   }
   return { ok: true, body: body as Record<string, unknown> };
 }
+

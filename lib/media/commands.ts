@@ -1,9 +1,10 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
-import { EventRejectedError } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, type EntryRecord } from './fields';
+import { EventRejectedError, isStoreUnavailable } from '../eventstore';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
+import type { ImportSource } from '../import/sources';
 import { sameValue, type Entry } from './projection';
 import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';
@@ -12,7 +13,7 @@ import { compensatingEvent, isEntryChange, undoEventId } from './undo';
 
 export type CommandResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 };
+  | { ok: false; error: string; fields: Record<string, string>; /** HTTP status when not 400. */ status?: 422 | 503 };
 
 /** Idempotency-Key values the API accepts (its documented range). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
@@ -29,13 +30,17 @@ export function idempotencyEventId(key: string): string {
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
   ok: false,
-  error: `Please fix: ${Object.keys(fields).join(', ')}`,
+  error: fixSummary(fields),
   fields,
 });
 
+/** The input schema for today, built once a day: building a zod schema costs far more than using one (an import checks thousands of rows). */
+let inputSchema: { today: string; schema: ReturnType<typeof entryInputSchema> } | undefined;
+const inputSchemaFor = (today: string) => (inputSchema?.today === today ? inputSchema : (inputSchema = { today, schema: entryInputSchema(today) })).schema;
+
 /** Validates a new entry (form values or JSON) against the shared schema. */
-export function parseEntry(raw: unknown): { ok: true; fields: EntryRecord } | { ok: false; fields: Record<string, string> } {
-  const parsed = entryInputSchema(ownerToday()).safeParse(raw);
+export function parseEntry(raw: unknown, today = ownerToday()): { ok: true; fields: EntryRecord } | { ok: false; fields: Record<string, string> } {
+  const parsed = inputSchemaFor(today).safeParse(raw);
   return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
@@ -83,6 +88,39 @@ function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, 
     if (field === 'finishedOn' && (given.finishedOn === undefined || given.finishedOn === '' || given.finishedOn === null)) return true;
     return sameValue(recorded[field] ?? null, fields[field] ?? null);
   });
+}
+
+/** Imported rows dispatched at once: the store's group commit writes each batch with a few fsyncs. */
+export const IMPORT_BATCH = 2000;
+
+/**
+ * Logs imported entries (already validated by parseEntry, ids derived from their source rows).
+ * Each event's id is `import:<entryId>`, so a repeated import returns the recorded event and
+ * appends nothing; `importedFrom` and announce off keep them from ever being announced.
+ */
+export async function logImported(
+  entries: readonly { entryId: string; fields: EntryFields; importedFrom: ImportSource }[],
+  onProgress?: (done: number) => void,
+): Promise<{ logged: number; failed: { entryId: string; error: string }[] }> {
+  const store = await readyMediaStore();
+  const failed: { entryId: string; error: string }[] = [];
+  let logged = 0;
+  for (let start = 0; start < entries.length; start += IMPORT_BATCH) {
+    const batch = entries.slice(start, start + IMPORT_BATCH);
+    await Promise.all(
+      batch.map(async ({ entryId, fields, importedFrom }) => {
+        try {
+          await store.dispatch({ type: 'MediaFinished', id: `import:${entryId}`, data: { ...fields, announce: false, entryId, importedFrom } });
+          logged++;
+        } catch (err) {
+          if (!(err instanceof EventRejectedError)) throw err;
+          failed.push({ entryId, error: err.reason });
+        }
+      }),
+    );
+    onProgress?.(start + batch.length);
+  }
+  return { logged, failed };
 }
 
 /** Edits an entry from a whole form, recording only the fields that changed (from/to). No change, no event. */
@@ -228,6 +266,8 @@ async function rejectionAsResult<T>(run: () => Promise<T>): Promise<CommandResul
     return { ok: true, value: await run() };
   } catch (err) {
     if (err instanceof EventRejectedError) return { ok: false, error: err.reason, fields: {} };
+    // A form shows this next to it, input kept; the HTTP API answers with the status.
+    if (isStoreUnavailable(err)) return { ok: false, error: err.message, fields: {}, status: 503 };
     throw err;
   }
 }

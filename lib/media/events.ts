@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { announcementEventSchemas } from '../announce/events';
 import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
+import { IMPORT_SOURCES } from '../import/sources';
 
 const entryId = z.string().min(1).max(128);
 
@@ -31,7 +32,8 @@ export const entryChangesSchema = z
 export type EntryChanges = z.infer<typeof entryChangesSchema>;
 
 export const mediaEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId }) }),
+  // `importedFrom` (optional, so older logs read as they are): the entry came from an import and is never announced.
+  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId, importedFrom: z.enum(IMPORT_SOURCES).optional() }) }),
   /** An entry logged before it is finished: in progress, or (imported or late) already abandoned. */
   z.object({ type: z.literal('MediaStarted'), data: startedFieldsSchema.extend({ entryId }) }),
   z.object({ type: z.literal('MediaEdited'), data: z.object({ entryId, changes: entryChangesSchema }) }),

@@ -3,11 +3,11 @@ import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from './events';
 import { feedPage } from './feed-page';
 import type { Kind } from './kinds';
-import { initialMediaState, mediaReducer, type MediaState } from './projection';
+import { initialMediaState, evolveMedia, type MediaState } from './projection';
 
 let seq = 0;
 const apply = (state: MediaState, event: MediaEvent) =>
-  mediaReducer(state, { seq: ++seq, id: `e${seq}`, at: '2026-11-23T08:00:00.000Z', ...event } as EnvelopeOf<MediaEvent>);
+  evolveMedia(state, { seq: ++seq, id: `e${seq}`, at: '2026-11-23T08:00:00.000Z', ...event } as EnvelopeOf<MediaEvent>);
 const finished = (entryId: string, finishedOn: string, kind: Kind = 'book'): MediaEvent => ({
   type: 'MediaFinished',
   data: { entryId, kind, title: entryId, finishedOn, visibility: 'public', announce: false },

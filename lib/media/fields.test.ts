@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryInputSchema, fieldErrors } from './fields';
+import { entryInputSchema, fieldErrors, fixSummary } from './fields';
 
 const today = '2026-11-23';
 const parse = (input: unknown) => entryInputSchema(today).safeParse(input);
@@ -70,6 +70,26 @@ describe('entry input', () => {
 
   it('accepts HTML in a review as plain text (it is escaped when rendered)', () => {
     expect(parse({ ...book, review: '<script>alert(1)</script>' }).data?.review).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('line endings and field names in messages', () => {
+  it('stores a review with \\n line endings whether the form sent \\r\\n or the API \\n', () => {
+    const fromForm = parse({ ...book, review: 'First paragraph.\r\n\r\nSecond,\r\nsame paragraph.\r' }).data;
+    const fromApi = parse({ ...book, review: 'First paragraph.\n\nSecond,\nsame paragraph.' }).data;
+    expect(fromForm?.review).toBe('First paragraph.\n\nSecond,\nsame paragraph.');
+    expect(fromForm?.review).toBe(fromApi?.review);
+  });
+
+  it('counts a review\'s length after normalising, so 2000 characters typed in a textarea fit', () => {
+    const lines = Array.from({ length: 500 }, () => 'abc').join('\r\n'); // 1999 characters as \n, 2498 as \r\n
+    expect(parse({ ...book, review: lines }).success).toBe(true);
+  });
+
+  it('names fields by their labels in the summary, never by their internal names', () => {
+    const summary = fixSummary(errorsOf({ ...book, title: '', finishedOn: 'soon', coverUrl: 'ftp://x' }));
+    expect(summary).toBe('Please fix: Title, Cover image, Finished date');
+    expect(summary).not.toMatch(/finishedOn|coverUrl/);
   });
 });
 

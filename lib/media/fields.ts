@@ -29,8 +29,15 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(LIMITS.tags, { error: `At most ${LIMITS.tags} tags` }));
 
+/** One line ending everywhere: a browser's textarea sends `\r\n`, the API `\n`; the log keeps `\n`. */
+export const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
+
 const trimmed = (max: number, what: string) =>
-  z.string({ error: `${what} must be text` }).trim().max(max, { error: `${what} must be at most ${max} characters` });
+  z
+    .string({ error: `${what} must be text` })
+    .overwrite(normalizeNewlines)
+    .trim()
+    .max(max, { error: `${what} must be at most ${max} characters` });
 
 /** Only http(s): a `javascript:` or `data:` URL in a link or an image is an attack, not a typo. */
 const webUrl = (what: string) =>
@@ -172,6 +179,29 @@ export function recordIssues(entry: Partial<EntryRecord>): { field: FieldName; m
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** What the forms call each field, for messages that name fields (never the internal name). */
+export const FIELD_LABELS: Record<string, string> = {
+  kind: 'Kind',
+  title: 'Title',
+  creator: 'Creator',
+  url: 'Link',
+  coverUrl: 'Cover image',
+  rating: 'Rating',
+  review: 'Review',
+  finishedOn: 'Finished date',
+  visibility: 'Visibility',
+  announce: 'Announce',
+  status: 'Status',
+  startedOn: 'Start date',
+  progress: 'Progress',
+  tags: 'Tags',
+};
+
+/** "Please fix: Title, Finished date" for a set of field errors (unknown fields name themselves). */
+export function fixSummary(fields: Record<string, string>): string {
+  return `Please fix: ${Object.keys(fields).map((name) => (Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : name)).join(', ')}`;
 }
 
 /** `{ field: message }` from a ZodError, the first message per field; unknown keys name themselves. */

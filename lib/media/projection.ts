@@ -1,11 +1,12 @@
 // The media log folded into what pages read: entries by id, the public feed, counts.
+// Evolve only; the rules a new event must pass are in ./decide.ts.
 import { Map as PersistentMap } from 'immutable';
 import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from '../announce/events';
 import type { EntryRecord } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
 import { KINDS, type Kind } from './kinds';
-import { mediaRejection } from './rules';
+import type { ImportSource } from '../import/sources';
 
 export interface AnnouncementStatus {
   state: 'posted' | 'failed' | 'retrying';
@@ -30,6 +31,8 @@ export interface Entry extends EntryRecord {
   /** seq of the entry's latest change (logged, edited, removed, restored): what an undo reverses. */
   updatedSeq: number;
   announcements: Readonly<Partial<Record<Channel, AnnouncementStatus>>>;
+  /** Set when the entry came from an import (Goodreads, Letterboxd, a Shelf backup): never announced. */
+  importedFrom?: ImportSource;
   /** Why nothing was announced, when the announcer skipped the entry. */
   announceNote?: string;
 }
@@ -57,84 +60,76 @@ const noCounts = (): MediaCounts => ({ byKind: Object.fromEntries(KINDS.map((k) 
 
 export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: [], now: [], counts: noCounts() };
 
-export function mediaReducer(state: MediaState, event: EnvelopeOf<MediaEvent>): MediaState {
-  // The rules of statuses and tags (lib/media/rules.ts): decide-style, so they move to `decide` as they are.
-  const rejected = mediaRejection(state, event);
-  if (rejected) throw new Error(rejected);
+/**
+ * Folds one recorded event into the state. Total: an event the rules of today would refuse (a
+ * second removal, an edit of a removed or unknown entry, a stale `from`) still folds, as the
+ * nearest sensible change or none, so a log valid when written always boots. The rules are in
+ * ./decide.ts, checked on dispatch only.
+ */
+export function evolveMedia(state: MediaState, event: EnvelopeOf<MediaEvent>): MediaState {
   switch (event.type) {
     case 'MediaStarted': {
       const { entryId, ...fields } = event.data;
-      if (state.entries.has(entryId)) return state; // total: a duplicate changes nothing (the rules refuse it)
+      if (state.entries.has(entryId)) return state; // the first one recorded stands (decide refuses a duplicate)
       const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
       return withEntry(state, entry);
     }
     case 'MediaFinished': {
       const { entryId, ...fields } = event.data;
-      if (state.entries.has(entryId)) throw new Error(`entry ${entryId} already exists`);
+      if (state.entries.has(entryId)) return state; // the first one recorded stands
       const entry: Entry = { ...fields, status: 'finished', id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
       return withEntry(state, entry);
     }
     case 'MediaEdited': {
-      const entry = live(state, event.data.entryId);
+      const entry = state.entries.get(event.data.entryId);
+      if (!entry) return state;
       return withEntry(state, { ...applyChanges(entry, event.data.changes), updatedAt: event.at, updatedSeq: event.seq });
     }
-    case 'MediaRemoved': {
-      const entry = live(state, event.data.entryId);
-      return withEntry(state, { ...entry, removed: true, updatedAt: event.at, updatedSeq: event.seq });
-    }
+    case 'MediaRemoved':
     case 'MediaRestored': {
-      const entry = existing(state, event.data.entryId);
-      if (!entry.removed) throw new Error(`entry ${entry.id} is not removed`);
-      return withEntry(state, { ...entry, removed: false, updatedAt: event.at, updatedSeq: event.seq });
+      const entry = state.entries.get(event.data.entryId);
+      const removed = event.type === 'MediaRemoved';
+      if (!entry || entry.removed === removed) return state;
+      return withEntry(state, { ...entry, removed, updatedAt: event.at, updatedSeq: event.seq });
     }
     case 'AnnouncementPosted': {
       const { entryId, channel, postId, url, attempt } = event.data;
-      return withAnnouncement(state, entryId, channel, { state: 'posted', attempts: attempt, postId, url });
+      return withAnnouncement(state, entryId, channel, () => ({ state: 'posted', attempts: attempt, postId, url }));
     }
     case 'AnnouncementFailed': {
       const { entryId, channel, attempt, error, final } = event.data;
-      const retriedAfter = existing(state, entryId).announcements[channel]?.retriedAfter;
-      const status: AnnouncementStatus = { state: final ? 'failed' : 'retrying', attempts: attempt, error };
-      return withAnnouncement(state, entryId, channel, retriedAfter === undefined ? status : { ...status, retriedAfter });
+      return withAnnouncement(state, entryId, channel, (current) => {
+        const status: AnnouncementStatus = { state: final ? 'failed' : 'retrying', attempts: attempt, error };
+        return current?.retriedAfter === undefined ? status : { ...status, retriedAfter: current.retriedAfter };
+      });
     }
     case 'AnnouncementRetryRequested': {
       const { entryId, channel } = event.data;
-      const current = existing(state, entryId).announcements[channel];
-      if (current?.state !== 'failed') throw new Error(`nothing to retry: ${channel} for ${entryId} has not failed`);
-      return withAnnouncement(state, entryId, channel, { ...current, state: 'retrying', retriedAfter: current.attempts });
+      return withAnnouncement(state, entryId, channel, (current) =>
+        current?.state === 'failed' ? { ...current, state: 'retrying', retriedAfter: current.attempts } : current,
+      );
     }
     case 'AnnouncementSkipped': {
-      const entry = existing(state, event.data.entryId);
+      const entry = state.entries.get(event.data.entryId);
+      if (!entry) return state;
       return { ...state, entries: state.entries.set(entry.id, { ...entry, announceNote: event.data.reason }) };
     }
   }
 }
 
-function existing(state: MediaState, id: string): Entry {
-  const entry = state.entries.get(id);
-  if (!entry) throw new Error(`no entry ${id}`);
-  return entry;
-}
+/**
+ * The fields an edit may never clear. The finished date is not one: leaving "finished" drops it
+ * (decide keeps it on a finished entry, lib/media/fields.ts recordIssues).
+ */
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['kind', 'title', 'status', 'visibility', 'announce']);
 
-function live(state: MediaState, id: string): Entry {
-  const entry = existing(state, id);
-  if (entry.removed) throw new Error(`entry ${id} is removed`);
-  return entry;
-}
-
-/** Applies an edit; each `from` must match the entry now, so a stale form cannot overwrite a newer edit. */
+/** Applies an edit's `to` values (decide checked each `from`); clearing a required field is skipped. */
 function applyChanges(entry: Entry, changes: EntryChanges): Entry {
   const next: Record<string, unknown> = { ...entry };
   for (const [field, change] of Object.entries(changes)) {
     if (!change) continue;
-    const current = (entry as unknown as Record<string, unknown>)[field] ?? null;
-    if (!sameValue(current, change.from)) throw new Error(`${field} changed since this edit was made (it is now ${JSON.stringify(current)})`);
-    if (change.to === null) {
-      if (field === 'kind' || field === 'title' || field === 'status' || field === 'visibility' || field === 'announce') {
-        throw new Error(`${field} cannot be cleared`);
-      }
-      delete next[field];
-    } else next[field] = change.to;
+    if (change.to !== null) next[field] = change.to;
+    else if (!REQUIRED_FIELDS.has(field)) delete next[field];
   }
   return next as unknown as Entry;
 }
@@ -142,8 +137,15 @@ function applyChanges(entry: Entry, changes: EntryChanges): Entry {
 /** Field values are JSON: scalars, or a list of tags. */
 export const sameValue = (a: unknown, b: unknown) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
-function withAnnouncement(state: MediaState, entryId: string, channel: Channel, status: AnnouncementStatus): MediaState {
-  const entry = existing(state, entryId);
+function withAnnouncement(
+  state: MediaState,
+  entryId: string,
+  channel: Channel,
+  next: (current: AnnouncementStatus | undefined) => AnnouncementStatus | undefined,
+): MediaState {
+  const entry = state.entries.get(entryId);
+  const status = entry && next(entry.announcements[channel]);
+  if (!entry || !status || status === entry.announcements[channel]) return state;
   const updated: Entry = { ...entry, announcements: { ...entry.announcements, [channel]: status } };
   return { ...state, entries: state.entries.set(entryId, updated) };
 }

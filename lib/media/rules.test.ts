@@ -3,36 +3,56 @@ import type { EnvelopeOf } from '../eventstore';
 import { tempDir } from '../eventstore/testing/counter';
 import { abandonEntry, finishEntry, logEntry, patchEntry, restartEntry, setProgress, undoChange } from './commands';
 import type { MediaEvent } from './events';
-import { initialMediaState, mediaReducer } from './projection';
-import { mediaRejection } from './rules';
+import { decideMedia } from './decide';
+import { evolveMedia, initialMediaState } from './projection';
 import { mediaStore, readyMediaStore } from './store';
 import { ownerToday } from './today';
 
 const started = { kind: 'book', title: 'Middlemarch', visibility: 'public', announce: false, status: 'in-progress' } as const;
 const envelope = (seq: number, event: MediaEvent) => ({ seq, id: `e${seq}`, at: '2026-11-23T08:00:00.000Z', ...event }) as EnvelopeOf<MediaEvent>;
+const rejection = (outcome: ReturnType<typeof decideMedia>) => ('rejected' in outcome ? outcome.rejected : undefined);
 
-describe('the rules of statuses (pure)', () => {
-  const state = mediaReducer(initialMediaState, envelope(1, { type: 'MediaStarted', data: { entryId: 'm', ...started } }));
+describe('the rules of statuses (decide, pure)', () => {
+  const state = evolveMedia(initialMediaState, envelope(1, { type: 'MediaStarted', data: { entryId: 'm', ...started } }));
 
   it('refuses a second entry with the same id, and its evolve step is a no-op rather than a throw', () => {
-    expect(mediaRejection(state, { type: 'MediaStarted', data: { entryId: 'm', ...started } })).toMatch(/already exists/);
+    const again: MediaEvent = { type: 'MediaStarted', data: { entryId: 'm', ...started, title: 'Other' } };
+    expect(rejection(decideMedia(again, state))).toMatch(/already exists/);
+    expect(evolveMedia(state, envelope(2, again))).toBe(state);
   });
 
   it('refuses a finished status without its date, and a date on an entry not finished', () => {
-    expect(mediaRejection(state, { type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: 'finished' } } } })).toMatch(
+    expect(rejection(decideMedia({ type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: 'finished' } } } }, state))).toMatch(
       /finished entry needs its finished date/,
     );
-    expect(mediaRejection(state, { type: 'MediaEdited', data: { entryId: 'm', changes: { finishedOn: { from: null, to: '2026-11-01' } } } })).toMatch(
+    expect(rejection(decideMedia({ type: 'MediaEdited', data: { entryId: 'm', changes: { finishedOn: { from: null, to: '2026-11-01' } } } }, state))).toMatch(
       /Only a finished entry has a finished date/,
     );
     const finish = { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-01' } } as const;
-    expect(mediaRejection(state, { type: 'MediaEdited', data: { entryId: 'm', changes: finish } })).toBeUndefined();
+    expect(rejection(decideMedia({ type: 'MediaEdited', data: { entryId: 'm', changes: finish } }, state))).toBeUndefined();
+  });
+
+  it('refuses clearing the status on dispatch; evolve ignores such a change instead of throwing', () => {
+    const clear: MediaEvent = { type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: null }, progress: { from: null, to: 5 } } } };
+    expect(rejection(decideMedia(clear, state))).toMatch(/status cannot be cleared/);
+    const after = evolveMedia(state, envelope(2, clear));
+    expect(after.entries.get('m')).toMatchObject({ status: 'in-progress', progress: 5 });
+  });
+
+  it('compares tag lists by value, so an edit made from the current tags is not stale', () => {
+    const tagged = evolveMedia(state, envelope(2, { type: 'MediaEdited', data: { entryId: 'm', changes: { tags: { from: null, to: ['a', 'b'] } } } }));
+    const retag: MediaEvent = { type: 'MediaEdited', data: { entryId: 'm', changes: { tags: { from: ['a', 'b'], to: ['c'] } } } };
+    expect(rejection(decideMedia(retag, tagged))).toBeUndefined();
+    const stale: MediaEvent = { type: 'MediaEdited', data: { entryId: 'm', changes: { tags: { from: ['x'], to: ['c'] } } } };
+    expect(rejection(decideMedia(stale, tagged))).toMatch(/tags changed since this edit was made/);
+    // Replayed anyway (a log today's rules refuse still boots): the `to` value is applied.
+    expect(evolveMedia(tagged, envelope(3, stale)).entries.get('m')!.tags).toEqual(['c']);
   });
 
   it('keeps an entry in progress under Now and out of the feed until it is finished', () => {
     expect(state.now).toEqual(['m']);
     expect(state.feed).toEqual([]);
-    const done = mediaReducer(state, envelope(2, { type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-01' } } } }));
+    const done = evolveMedia(state, envelope(2, { type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-01' } } } }));
     expect(done.now).toEqual([]);
     expect(done.feed).toEqual(['m']);
     expect(done.counts.byYear['2026']).toEqual({ book: 1 });

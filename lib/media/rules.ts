@@ -1,32 +1,9 @@
-// The rules of statuses and tags, decide-style: given the state and a command or event, a reason to
-// refuse it, or undefined. Pure; the commands check them before dispatching and the reducer checks
-// the event ones again (so a race between two clicks cannot slip through), then evolves.
-import type { EnvelopeOf } from '../eventstore';
-import type { MediaEvent } from './events';
-import { recordIssues, type EntryRecord } from './fields';
-import type { Entry, MediaState } from './projection';
-
-/** Why the log must refuse this event, or undefined. Only the rules added with statuses live here. */
-export function mediaRejection(state: MediaState, event: EnvelopeOf<MediaEvent> | MediaEvent): string | undefined {
-  switch (event.type) {
-    case 'MediaStarted':
-      return state.entries.has(event.data.entryId) ? `entry ${event.data.entryId} already exists` : undefined;
-    case 'MediaEdited': {
-      const entry = state.entries.get(event.data.entryId);
-      if (!entry) return undefined; // the edit's own rules say so
-      const after: Record<string, unknown> = { ...entry };
-      for (const [field, change] of Object.entries(event.data.changes)) {
-        if (!change) continue;
-        if (change.to === null) delete after[field];
-        else after[field] = change.to;
-      }
-      const issue = recordIssues(after as Partial<EntryRecord>)[0];
-      return issue ? `${issue.message} (${issue.field})` : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
+// The rules of the status commands (finish, abandon, restart, progress): given the entry, a reason to
+// refuse, or undefined. Pure; the commands check them before dispatching. The rules every recorded
+// event must pass (duplicates, stale edits, an entry that no longer hangs together) are in ./decide.ts,
+// which runs inside the commit, so a race between two clicks cannot slip through.
+import type { EntryRecord } from './fields';
+import type { Entry } from './projection';
 
 /** Finishing: only an entry not finished yet, and not removed. */
 export function finishRejection(entry: Entry | undefined): string | undefined {

@@ -33,7 +33,7 @@ export function yearSummary(state: MediaState, year: string): string | undefined
   const counts = state.counts.byYear[year];
   if (!counts) return undefined;
   const parts = KINDS.filter((k) => counts[k]).map((k) => countLabel(k, counts[k]!));
-  return parts.length ? `${parts.join(', ')} in ${year}` : undefined;
+  return parts.length ? `So far in ${year}: ${parts.join(', ')}` : undefined;
 }
 
 /** The public fields of an entry, for the JSON API and feeds. */

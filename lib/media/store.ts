@@ -1,15 +1,17 @@
 import 'server-only';
-import { createStore, sharedStore, type Store, type StoreOptions } from '../eventstore';
-import { eventsDir } from '../config/env';
-import { mediaEventSchema, type MediaEvent } from './events';
-import { initialMediaState, mediaReducer, type MediaState } from './projection';
+import { createStore, type Store, type StoreOptions } from '../eventstore';
+import { storeOptions } from '../eventstore/define-store';
+import { mediaDefinition } from '../stores/media';
+import { openStore, readyStore } from '../stores/shared';
+import type { MediaEvent } from './events';
+import type { MediaState } from './projection';
 
 export type MediaStore = Store<MediaState, MediaEvent>;
 export type MediaStoreOptions = StoreOptions<MediaState, MediaEvent>;
 
 /** The media store's options for a directory (`<dir>/media.jsonl`). */
 export function mediaStoreOptions(dir: string, extra: Partial<MediaStoreOptions> = {}): MediaStoreOptions {
-  return { name: 'media', dir, initialState: initialMediaState, reducer: mediaReducer, schema: mediaEventSchema, ...extra };
+  return storeOptions(mediaDefinition, dir, extra);
 }
 
 /** A media store of its own on `dir`: tests, and tools that are not the server. */
@@ -19,12 +21,10 @@ export function createMediaStore(dir: string, extra?: Partial<MediaStoreOptions>
 
 /** The process-wide media store (`<EVENTS_DIR>/media.jsonl`). */
 export function mediaStore(): MediaStore {
-  return sharedStore(mediaStoreOptions(eventsDir()));
+  return openStore(mediaDefinition);
 }
 
 /** The media store once replayed: what pages, route handlers and actions call. */
-export async function readyMediaStore(): Promise<MediaStore> {
-  const store = mediaStore();
-  await store.ready;
-  return store;
+export function readyMediaStore(): Promise<MediaStore> {
+  return readyStore(mediaDefinition);
 }

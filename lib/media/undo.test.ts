@@ -3,7 +3,8 @@ import type { EnvelopeOf } from '../eventstore';
 import { tempDir } from '../eventstore/testing/counter';
 import { editEntry, logFinished, removeEntry, restoreEntry, undoChange } from './commands';
 import type { MediaEvent } from './events';
-import { initialMediaState, mediaReducer } from './projection';
+import { decideMedia } from './decide';
+import { initialMediaState, evolveMedia } from './projection';
 import { mediaStore, readyMediaStore } from './store';
 import { compensatingEvent, undoEventId, undoneSeq, type EntryChangeEvent } from './undo';
 
@@ -24,12 +25,12 @@ describe('compensatingEvent', () => {
     });
   });
 
-  it('gives a swapped edit the reducer refuses once a field has changed since', () => {
+  it('gives a swapped edit that decide refuses once a field has changed since', () => {
     const edit = envelope(2, { type: 'MediaEdited', data: { entryId: 'd', changes: { title: { from: 'Dune', to: 'Dune Messiah' } } } } as const);
-    let state = mediaReducer(initialMediaState, envelope(1, { type: 'MediaFinished', data: { entryId: 'd', ...entry } }));
-    state = mediaReducer(state, edit);
-    state = mediaReducer(state, envelope(3, { type: 'MediaEdited', data: { entryId: 'd', changes: { title: { from: 'Dune Messiah', to: 'Children of Dune' } } } }));
-    expect(() => mediaReducer(state, { ...envelope(4, compensatingEvent(edit)) })).toThrow(/title changed since this edit was made/);
+    let state = evolveMedia(initialMediaState, envelope(1, { type: 'MediaFinished', data: { entryId: 'd', ...entry } }));
+    state = evolveMedia(state, edit);
+    state = evolveMedia(state, envelope(3, { type: 'MediaEdited', data: { entryId: 'd', changes: { title: { from: 'Dune Messiah', to: 'Children of Dune' } } } }));
+    expect(decideMedia(compensatingEvent(edit), state)).toEqual({ rejected: expect.stringMatching(/title changed since this edit was made/) });
   });
 
   it('names the undo event after the event it reverses', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from './events';
-import { initialMediaState, mediaReducer, type MediaState } from './projection';
+import { initialMediaState, evolveMedia, type MediaState } from './projection';
 import { finished } from './testing/fixtures';
 import { isYear, yearReview } from './year-review';
 
 let seq = 0;
 const fold = (...events: MediaEvent[]) =>
-  events.reduce<MediaState>((s, e) => mediaReducer(s, { seq: ++seq, id: `e${seq}`, at: '2026-11-23T08:00:00.000Z', ...e } as EnvelopeOf<MediaEvent>), initialMediaState);
+  events.reduce<MediaState>((s, e) => evolveMedia(s, { seq: ++seq, id: `e${seq}`, at: '2026-11-23T08:00:00.000Z', ...e } as EnvelopeOf<MediaEvent>), initialMediaState);
 
 describe('year in review', () => {
   it('totals per kind and month, the average and highest rating, the longest and shortest time to finish', () => {

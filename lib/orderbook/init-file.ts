@@ -1,8 +1,7 @@
-import 'server-only';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../fs/write-atomically';
-import { encodeInitState, initialOrderbook, INIT_FILE, parseInitState } from './init-state';
+import { createStandaloneDocument } from '../documents/document';
+import { initFileSchema, initialOrderbook, INIT_FILE, parseInitState } from './init-state';
 import type { OrderbookState } from './state';
 
 /** The text of `<dir>/orderbook.init.json`, or undefined when there is none yet. */
@@ -30,7 +29,8 @@ interface InitOptions {
 }
 
 /**
- * The orderbook's state before its first event: parsed from the init file's text, or, at the
+ * The orderbook's state before its first event: parsed (with the document's schema and the book's
+ * rules) from the init file's text exactly as hashed into the snapshot version, or, at the
  * first boot (no file yet), written to `<dir>/orderbook.init.json` (atomically) and returned. Later
  * boots always read the file, never regenerate it. Runs inside the store's boot, so this process
  * holds the directory's writer lock.
@@ -42,7 +42,9 @@ export async function loadInitState({ dir, depth, tradeHistory, text, logFile, w
     if (existsSync(logFile) && statSync(logFile).size > 0) {
       warn(`${file} is missing but ${logFile} has events: writing a fresh (empty) initial state to replay them on`);
     }
-    await writeFileAtomically(file, encodeInitState(state));
+    // Through its lowdb document (atomic write, zod check), which writes exactly encodeInitState's
+    // bytes: the text the snapshot version hashed for this boot (see rules.ts).
+    await createStandaloneDocument(file, initFileSchema, initialOrderbook).update(() => ({ bids: [...state.bids], asks: [...state.asks], trades: [...state.trades] }));
     return state;
   }
   try {

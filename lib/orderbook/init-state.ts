@@ -8,7 +8,8 @@ const user = z.int().min(0);
 const price = z.int().min(1).max(MAX_PRICE);
 const order = z.strictObject({ user, price });
 const trade = z.strictObject({ buyer: user, seller: user, price, seq: z.int().min(0), at: z.iso.datetime() });
-const initFile = z.strictObject({ bids: z.array(order), asks: z.array(order), trades: z.array(trade) });
+/** The file's shape (the lowdb document's check); parseInitState adds the book's own rules. */
+export const initFileSchema = z.strictObject({ bids: z.array(order), asks: z.array(order), trades: z.array(trade) });
 
 /** What a first boot writes: an empty book. */
 export function initialOrderbook(): OrderbookState {
@@ -30,7 +31,7 @@ export function parseInitState(text: string, { depth, tradeHistory = TRADE_HISTO
   } catch (err) {
     throw new Error(`not JSON (${(err as Error).message})`);
   }
-  const parsed = initFile.safeParse(raw);
+  const parsed = initFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${issue.path.join('.') || '(file)'}: ${issue.message}`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from './events';
-import { createOrderbookReducer } from './reducer';
+import { createOrderbookEvolve } from './reducer';
 import { EMPTY_ORDERBOOK, TRADE_HISTORY, type OrderbookState } from './state';
 import { placed } from './testing/orders';
 
@@ -55,7 +55,7 @@ type Step = { side: Side; user: number; price: number };
 
 /** Runs both, comparing the whole state after every order; returns the first step that differs. */
 function compare(steps: readonly Step[], depth: number): { step: number; ours: OrderbookState; model: OrderbookState } | null {
-  const reducer = createOrderbookReducer({ depth });
+  const reducer = createOrderbookEvolve({ depth });
   const model = new ModelBook(depth);
   let state = EMPTY_ORDERBOOK;
   for (let i = 0; i < steps.length; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderbookReducer, insertOrder } from './reducer';
+import { createOrderbookEvolve, insertOrder } from './reducer';
 import { bookJson, recentTrades, spread } from './selectors';
 import { EMPTY_ORDERBOOK, type OrderbookState } from './state';
 import { atOf, fold, orders, placed } from './testing/orders';
@@ -123,7 +123,7 @@ describe('trades', () => {
 
 describe('purity', () => {
   it('never mutates the previous state and shares the side it did not change', () => {
-    const reducer = createOrderbookReducer({ depth: 2 });
+    const reducer = createOrderbookEvolve({ depth: 2 });
     let state: OrderbookState = EMPTY_ORDERBOOK;
     const seen: { state: OrderbookState; json: string }[] = [];
     const events = orders([['buy', 1, 10], ['sell', 2, 20], ['buy', 3, 15], ['buy', 4, 12], ['sell', 5, 15], ['sell', 6, 1]]);
@@ -140,8 +140,8 @@ describe('purity', () => {
   });
 
   it('refuses a depth below 1', () => {
-    expect(() => createOrderbookReducer({ depth: 0 })).toThrow(RangeError);
-    expect(() => createOrderbookReducer({ depth: 1.5 })).toThrow(RangeError);
+    expect(() => createOrderbookEvolve({ depth: 0 })).toThrow(RangeError);
+    expect(() => createOrderbookEvolve({ depth: 1.5 })).toThrow(RangeError);
   });
 });
 

@@ -15,14 +15,14 @@ export interface OrderbookRules {
   tradeHistory?: number;
 }
 
-export type OrderbookReducer = (state: OrderbookState, event: EnvelopeOf<OrderbookEvent>) => OrderbookState;
+export type OrderbookEvolve = (state: OrderbookState, event: EnvelopeOf<OrderbookEvent>) => OrderbookState;
 
 /**
  * The matching rules (DESIGN.md, "Orderbook rules"). Pure: sides are copied, never mutated.
  * The book is never crossed between events, so an order that crosses is strictly better than every
  * order on its own side: it trades at once with the other side's best and never rests.
  */
-export function createOrderbookReducer({ depth, tradeHistory = TRADE_HISTORY }: OrderbookRules): OrderbookReducer {
+export function createOrderbookEvolve({ depth, tradeHistory = TRADE_HISTORY }: OrderbookRules): OrderbookEvolve {
   if (!Number.isSafeInteger(depth) || depth < 1) throw new RangeError(`depth must be a positive integer, not ${depth}`);
   if (!Number.isSafeInteger(tradeHistory) || tradeHistory < 1) {
     throw new RangeError(`tradeHistory must be a positive integer, not ${tradeHistory}`);

@@ -7,7 +7,7 @@ import { tempDir } from '../eventstore/testing/counter';
 import type { EnvelopeOf } from '../eventstore/types';
 import type { OrderbookEvent, OrderPlaced } from './events';
 import { encodeInitState, INIT_FILE } from './init-state';
-import { createOrderbookReducer } from './reducer';
+import { createOrderbookEvolve } from './reducer';
 import { orderbookSnapshotVersion } from './snapshot-version';
 import type { OrderbookState } from './state';
 import { orderbookStoreOptions, type OrderbookStore } from './store';
@@ -25,14 +25,14 @@ afterEach(async () => {
 /** A store on `dir` whose reducer counts the events it applies, and whose warnings are kept. */
 function openBook(dir: string, extra: Partial<Parameters<typeof orderbookStoreOptions>[0]> = {}) {
   const counted = { applied: 0, warnings: [] as string[] };
-  const reducer = createOrderbookReducer({ depth: DEPTH });
+  const reducer = createOrderbookEvolve({ depth: DEPTH });
   const store = createStore(
     orderbookStoreOptions({
       dir,
       depth: DEPTH,
       snapshotEvery: EVERY,
       warn: (m) => counted.warnings.push(m),
-      reducer: (state: OrderbookState, event: EnvelopeOf<OrderbookEvent>) => {
+      evolve: (state: OrderbookState, event: EnvelopeOf<OrderbookEvent>) => {
         counted.applied++;
         return reducer(state, event);
       },

@@ -1,25 +1,17 @@
 import 'server-only';
-import { join } from 'node:path';
-import { eventsDir, orderbookDepth } from '../config/env';
-import { sharedStore, singleton, type Store, type StoreOptions } from '../eventstore';
+import { singleton, type Store, type StoreOptions } from '../eventstore';
+import { orderbookDefinition } from '../stores/orderbook';
+import { openStore } from '../stores/shared';
 import { orderbookEventSchema, type OrderbookEvent } from './events';
-import { loadInitState, readInitFile } from './init-file';
-import { encodeInitState, initialOrderbook } from './init-state';
-import { createOrderbookReducer } from './reducer';
+import { ORDERBOOK, orderbookRules } from './rules';
 import { bookJson } from './selectors';
-import { orderbookSnapshotVersion } from './snapshot-version';
 import type { OrderbookState } from './state';
 
 export type OrderbookStore = Store<OrderbookState, OrderbookEvent>;
 
-export const ORDERBOOK = 'orderbook';
+export { ORDERBOOK };
 
-/**
- * The store's options for an events directory: state = orderbook.init.json + replay of
- * orderbook.jsonl, with a snapshot (`orderbook.snapshot.json`, every `snapshotEvery` events) so
- * that a restart replays only the events after it. The init file is read here, once: the initial
- * state and the snapshot version both come from those bytes.
- */
+/** The store's options for an events directory (tests and the boot bench; the server uses the definition in lib/stores). */
 export function orderbookStoreOptions({
   dir,
   depth,
@@ -29,27 +21,13 @@ export function orderbookStoreOptions({
   OrderbookState,
   OrderbookEvent
 > {
-  const text = readInitFile(dir);
-  // No file yet: the first boot writes this text, so the next boot hashes the same bytes.
-  const initText = text ?? encodeInitState(initialOrderbook());
-  return {
-    name: ORDERBOOK,
-    dir,
-    initialState: () => loadInitState({ dir, depth, text, logFile: join(dir, `${ORDERBOOK}.jsonl`), warn: extra.warn }),
-    reducer: createOrderbookReducer({ depth }),
-    schema: orderbookEventSchema,
-    snapshot: { version: orderbookSnapshotVersion({ initText, depth }), every: snapshotEvery },
-    ...extra,
-  };
+  const rules = orderbookRules({ dir, depth, snapshotEvery, warn: extra.warn });
+  return { name: ORDERBOOK, dir, schema: orderbookEventSchema, initialState: rules.initialState, evolve: rules.evolve, snapshot: rules.snapshot, ...extra };
 }
-
-// EVENTS_DIR and ORDERBOOK_DEPTH are read once per process, at the first use.
-const processOptions = () =>
-  singleton('orderbook:options', () => orderbookStoreOptions({ dir: eventsDir(), depth: orderbookDepth() }));
 
 /** The process-wide orderbook store (created, and its replay started, on first call). */
 export function orderbookStore(): OrderbookStore {
-  return sharedStore(processOptions());
+  return openStore(orderbookDefinition);
 }
 
 /**

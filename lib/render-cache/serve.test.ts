@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedStore } from '../eventstore';
 import { forgetSingleton } from '../eventstore/registry';
-import { counterOptions, tempDir } from '../eventstore/testing/counter';
+import { counterDefinition, counterOptions, tempDir } from '../eventstore/testing/counter';
 import { RENDER_HEADER, STATUS_HEADER } from './rules';
 import { serveCachedPage, type CachedRoute } from './serve';
 
@@ -17,10 +17,10 @@ let origin: Server;
 let cache: Server;
 let cacheUrl: string;
 const routes: CachedRoute[] = [
-  { path: '/about', stores: ['render-cache-test'] },
-  { path: '/framed', stores: ['render-cache-test'], headers: () => ({ 'content-security-policy': `frame-ancestors ${process.env.TEST_FRAMERS}` }) },
-  { path: '/unbooted', stores: ['no-such-store'] },
-  { path: '/canonical', stores: ['render-cache-test'], canonicalKey: (url) => (url.searchParams.get('kind') === 'book' ? '/canonical?kind=book' : '/canonical') },
+  { path: '/about', stores: [counterDefinition('render-cache-test')] },
+  { path: '/framed', stores: [counterDefinition('render-cache-test')], headers: () => ({ 'content-security-policy': `frame-ancestors ${process.env.TEST_FRAMERS}` }) },
+  { path: '/unbooted', stores: [counterDefinition('no-such-store')] },
+  { path: '/canonical', stores: [counterDefinition('render-cache-test')], canonicalKey: (url) => (url.searchParams.get('kind') === 'book' ? '/canonical?kind=book' : '/canonical') },
 ];
 
 const listen = async (server: Server) => {

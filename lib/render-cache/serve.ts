@@ -1,3 +1,4 @@
+import type { AnyStoreDefinition } from '../eventstore/define-store';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
@@ -11,7 +12,7 @@ export interface CachedRoute {
   path: string;
   matches?: (pathname: string) => boolean;
   /** The stores the page reads: a write to any of them makes its cached HTML unreachable. */
-  stores: readonly string[];
+  stores: readonly AnyStoreDefinition[];
   /** Headers decided per request rather than at render time (e.g. who may frame the page). */
   headers?: () => Record<string, string>;
   /**

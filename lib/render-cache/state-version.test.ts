@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedStore } from '../eventstore';
-import { counterOptions, tempDir } from '../eventstore/testing/counter';
+import { counterDefinition, counterOptions, tempDir } from '../eventstore/testing/counter';
+import { noteSettingsRevision } from '../settings/revision';
 import { dayIn, stateVersion } from './state-version';
 
 const store = sharedStore({ ...counterOptions(tempDir()), name: 'state-version-test' });
@@ -10,13 +11,21 @@ describe('stateVersion', () => {
   it('is the seq of each store and the day, and moves on with every write', async () => {
     await store.ready;
     const day = dayIn('UTC');
-    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`0.${day}`);
+    expect(stateVersion([counterDefinition('state-version-test')], 'UTC')).toBe(`0.${day}.s0`);
     await store.dispatch({ type: 'Added', data: { n: 1 } });
-    expect(stateVersion(['state-version-test'], 'UTC')).toBe(`1.${day}`);
+    expect(stateVersion([counterDefinition('state-version-test')], 'UTC')).toBe(`1.${day}.s0`);
+  });
+
+  it('moves on when the site settings are saved, so cached pages show them at once', () => {
+    const before = stateVersion([counterDefinition('state-version-test')], 'UTC');
+    noteSettingsRevision(7);
+    const after = stateVersion([counterDefinition('state-version-test')], 'UTC');
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/\.s7$/);
   });
 
   it('is undefined while a store does not exist in this process', () => {
-    expect(stateVersion(['state-version-test', 'never-created'], 'UTC')).toBeUndefined();
+    expect(stateVersion([counterDefinition('state-version-test'), counterDefinition('never-created')], 'UTC')).toBeUndefined();
   });
 });
 

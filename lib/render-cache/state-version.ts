@@ -1,4 +1,7 @@
-import { getStore } from '../eventstore';
+import type { DomainEvent } from '../eventstore';
+import type { StoreDefinition } from '../eventstore/define-store';
+import { existingStore } from '../stores/shared';
+import { settingsRevision } from '../settings/revision';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,18 +18,22 @@ export function dayIn(timeZone: string | undefined, now = new Date()): string {
 
 /**
  * Everything a cached page's content depends on besides its URL: the version (last seq) of each
- * store it reads, and the owner's day (pages show "this year" and default dates). Undefined while
+ * store it reads, the owner's day (pages show "this year" and default dates), and the revision of
+ * the site settings (name, bio, widget defaults: a save shows on the next request). Undefined while
  * a store is not booted yet: then nothing is cached or served from the cache.
  */
-export function stateVersion(storeNames: readonly string[], timeZone = process.env.TZ): string | undefined {
+export function stateVersion(stores: readonly StoreDefinition<unknown, DomainEvent>[], timeZone = process.env.TZ): string | undefined {
   const parts: string[] = [];
-  for (const name of storeNames) {
+  for (const definition of stores) {
+    const store = existingStore(definition);
     try {
-      parts.push(String(getStore(name).version()));
+      if (!store) return undefined; // not created in this process
+      parts.push(String(store.version()));
     } catch {
-      return undefined; // not created or not replayed yet in this process
+      return undefined; // not replayed yet
     }
   }
   parts.push(dayIn(timeZone));
+  parts.push(`s${settingsRevision()}`);
   return parts.join('.');
 }

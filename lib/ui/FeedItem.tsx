@@ -1,6 +1,7 @@
 import { daysLabel, daysToFinish, formatDay } from '../media/dates';
 import { KIND_INFO } from '../media/kinds';
 import type { Entry } from '../media/projection';
+import { CoverImage } from './CoverImage';
 import styles from './feed.module.css';
 import { Stars } from './Stars';
 import { EntryFooter } from './EntryFooter';
@@ -22,9 +23,7 @@ export function FeedItem({ entry, covers = true, ratings = true, reviews = true,
       {covers && (
         <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
           {entry.coverUrl ? (
-            // Covers come from anywhere on the web: a plain img, no referrer sent.
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={entry.coverUrl} alt={`Cover of ${entry.title}`} loading="lazy" referrerPolicy="no-referrer" />
+            <CoverImage src={entry.coverUrl} alt={`Cover of ${entry.title}`} icon={kind.icon} placeholderClassName={styles.coverPlaceholder} />
           ) : (
             <span className={styles.coverPlaceholder}>{kind.icon}</span>
           )}

@@ -6,6 +6,12 @@ import styles from './admin.module.css';
 
 export const CHANNEL_NAMES: Record<Channel, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', webhook: 'Webhook' };
 
+/**
+ * An error as recorded, without the channel's name in front: events written before errors stopped
+ * naming their channel say "Webhook: fetch failed", and the line already starts with the name.
+ */
+export const errorWithoutName = (error: string, name: string) => (error.startsWith(`${name}: `) ? error.slice(name.length + 2) : error);
+
 /** Where an entry was announced (with links), what is still being tried, or why nothing was sent. */
 export function AnnouncementStatus({ entry }: { entry: Entry }) {
   if (!entry.announce) return null;
@@ -27,10 +33,10 @@ export function AnnouncementStatus({ entry }: { entry: Entry }) {
             {status.state === 'posted' && (
               <>✓ {status.url ? <a href={status.url} target="_blank" rel="noopener noreferrer">Posted to {name}</a> : `Posted to ${name}`}</>
             )}
-            {status.state === 'retrying' && <>… {name}: retrying (attempt {status.attempts}{status.error ? `: ${status.error}` : ''})</>}
+            {status.state === 'retrying' && <>… {name}: retrying (attempt {status.attempts}{status.error ? `: ${errorWithoutName(status.error, name)}` : ''})</>}
             {status.state === 'failed' && (
               <>
-                ✗ {name}: gave up after {status.attempts} attempts: {status.error}{' '}
+                ✗ {name}: gave up after {status.attempts} attempts: {status.error ? errorWithoutName(status.error, name) : 'no reason recorded'}{' '}
                 <RetryButton entryId={entry.id} channel={channel} label={`Retry ${name} for ${entry.title}`} />
               </>
             )}

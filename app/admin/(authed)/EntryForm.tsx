@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import type { Channel } from '@/lib/announce/events';
 import { readFormValues } from '@/lib/media/form-values';
 import { AnnouncePreview } from './AnnouncePreview';
+import { TitleLookup } from './TitleLookup';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
@@ -32,10 +33,15 @@ export function EntryForm({
   /** Tags already in use, most used first. */
   tagSuggestions?: readonly string[];
 }) {
-  const [state, formAction, pending] = useActionState(action, initial);
+  // Each answer counts a round: the form remounts on every answer, so the inputs and the state
+  // derived from them (creator label, review counter, preview) show exactly the values sent, even
+  // when a fresh form after "Log it" has the same values as the one before.
+  const [{ round, ...state }, formAction, pending] = useActionState(
+    async (prev: EntryFormState & { round: number }, form: FormData) => ({ ...(await action(prev, form)), round: prev.round + 1 }),
+    { ...initial, round: 0 },
+  );
   return (
-    // Remounted whenever the server sends new values, so every input shows exactly those.
-    <form key={JSON.stringify(state.values)} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
+    <form key={round} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
       <FormFields state={state} channels={channels} tagSuggestions={tagSuggestions} />
       <div className={styles.formFooter}>
         <button type="submit" disabled={pending}>
@@ -86,6 +92,7 @@ function FormFields({ state, channels, tagSuggestions }: { state: EntryFormState
           <label htmlFor="title">Title</label>
           <input id="title" name="title" defaultValue={values.title} autoComplete="off" {...err('title')} />
           {message('title')}
+          <TitleLookup kind={kind} />
         </div>
       </div>
 

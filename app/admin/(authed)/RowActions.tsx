@@ -27,7 +27,13 @@ export function RowActions({
           Edit
         </Link>
       )}
-      <form action={act}>
+      <form
+        action={act}
+        onSubmit={(e) => {
+          // Removing hides the entry from every page and feed: ask first (restoring needs no second thought).
+          if (!removed && !window.confirm(`Remove “${title}”? It disappears from your pages and feeds; you can restore it later.`)) e.preventDefault();
+        }}
+      >
         <button type="submit" className={removed ? undefined : styles.danger} disabled={pending} aria-label={`${removed ? 'Restore' : 'Remove'} ${title}`}>
           {removed ? 'Restore' : 'Remove'}
         </button>

@@ -6,8 +6,11 @@ import styles from './shell.module.css';
 
 const links = [
   { href: '/admin', label: 'Entries' },
+  { href: '/admin/log', label: 'Quick log' },
   { href: '/admin/embed', label: 'Embed' },
   { href: '/admin/history', label: 'History' },
+  { href: '/admin/import', label: 'Import' },
+  { href: '/admin/settings', label: 'Settings' },
 ];
 
 const isCurrent = (pathname: string, href: string) =>

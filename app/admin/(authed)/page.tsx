@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { configuredChannels } from '@/lib/announce/channels/from-env';
 import { requireAdmin } from '@/lib/auth';
+import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { formatDay } from '@/lib/media/dates';
 import { emptyFormValues } from '@/lib/media/form-values';
 import { KIND_INFO } from '@/lib/media/kinds';
@@ -39,7 +40,8 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim().slice(0, MAX_QUERY_LENGTH) : '';
   const pageParam = typeof params.page === 'string' ? Number(params.page) : 1;
-  const state = (await readyMediaStore()).snapshot();
+  const store = await readyMediaStore();
+  const state = store.snapshot();
   const everything = allEntries(state);
   const matching = q ? everything.filter((e) => matchesFilter(e, { q })) : everything;
   const pages = Math.max(1, Math.ceil(matching.length / ADMIN_PAGE_SIZE));
@@ -129,6 +131,8 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
           <Link href="/admin/history">history</Link>.
         </p>
       </section>
+      {/* Entries logged elsewhere (the phone, the API) appear without a reload. */}
+      <LiveRefresh stream="media" since={store.version()} />
     </>
   );
 }

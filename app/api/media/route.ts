@@ -1,4 +1,5 @@
 import { authorizeApiRequest } from '@/lib/auth';
+import { authorizeWrite } from '@/lib/auth/write-access';
 import { idempotencyEventId, logEntry, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
 import { parseApiQuery, queryEntries } from '@/lib/media/api-query';
 import { publicEntry } from '@/lib/media/selectors';
@@ -25,9 +26,13 @@ export async function GET(request: Request) {
   return json({ entries: owner ? entries : entries.map(publicEntry) });
 }
 
-/** Logs an entry (finished by default; `status` in-progress or abandoned too): the same validation and command as the admin form. */
+/**
+ * Logs an entry (finished by default; `status` in-progress or abandoned too): the same validation
+ * and command as the admin form. Scripts authenticate with the API token, the admin's offline
+ * queue (/admin/log) with the owner's session.
+ */
 export async function POST(request: Request) {
-  const denied = authorizeApiRequest(request);
+  const denied = await authorizeWrite(request);
   if (denied) return denied;
   const read = await readJsonObject(request);
   if (!read.ok) return read.response;

@@ -74,7 +74,7 @@ function asChannelError(err: unknown, now: number): ChannelError {
   if (err instanceof XRPCError && err.status >= 400) {
     const header = (name: string) => err.headers?.[name];
     const retryAfterMs = parseRetryAfter(header('retry-after'), now) ?? (err.status === 429 ? parseResetTime(header('ratelimit-reset'), now) : undefined);
-    return new ChannelError(`Bluesky: HTTP ${err.status} ${err.error}${err.message && err.message !== err.error ? `: ${err.message}` : ''}`.slice(0, 600), {
+    return new ChannelError(`HTTP ${err.status}: ${err.error}${err.message && err.message !== err.error ? `: ${err.message}` : ''}`.slice(0, 600), {
       retryable: isRetryableStatus(err.status),
       retryAfterMs,
       status: err.status,
@@ -82,5 +82,5 @@ function asChannelError(err: unknown, now: number): ChannelError {
     });
   }
   // No HTTP answer (XRPC's status 1 "Unknown"), a timeout, a refused connection.
-  return transportError('Bluesky', err instanceof XRPCError && err.cause ? err.cause : err);
+  return transportError(err instanceof XRPCError && err.cause ? err.cause : err);
 }

@@ -47,7 +47,7 @@ describe('Mastodon', () => {
     net.plan.push({ status: 429, headers: { 'x-ratelimit-reset': new Date(NOW + 90_000).toISOString() } }, { status: 422, body: { error: 'Text too long' } });
     const client = net.client(now);
     await expect(client.send(announcement('mastodon'), signal)).rejects.toMatchObject({ retryable: true, retryAfterMs: 90_000, status: 429 });
-    await expect(client.send(announcement('mastodon'), signal)).rejects.toMatchObject({ retryable: false, status: 422, message: 'Mastodon: HTTP 422 Text too long' });
+    await expect(client.send(announcement('mastodon'), signal)).rejects.toMatchObject({ retryable: false, status: 422, message: 'HTTP 422: Text too long' });
   });
 
   it('treats a refused connection as worth a retry', async () => {
@@ -57,6 +57,15 @@ describe('Mastodon', () => {
     const err = await client.send(announcement('mastodon'), signal).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChannelError);
     expect(err).toMatchObject({ retryable: true });
+    // The cause in words, with where, and not the channel's name (the status line already says it).
+    expect((err as Error).message).toMatch(/^connection refused \(127\.0\.0\.1:\d+\)$/);
+  });
+
+  it('keeps the HTTP status and a short body of a failed answer', async () => {
+    const net = await start(mastodonNetwork);
+    net.plan.push({ status: 503, body: 'upstream   is\n down' });
+    const err = await net.client(now).send(announcement('mastodon'), signal).catch((e: unknown) => e);
+    expect(err).toMatchObject({ retryable: true, status: 503, message: 'HTTP 503: upstream is down' });
   });
 });
 
@@ -99,7 +108,7 @@ describe('webhook', () => {
     net.afterAccept = () => new Promise((r) => setTimeout(r, 2_000));
     const { webhookClient } = await import('./webhook');
     const client = webhookClient({ url: `${net.url}/hook`, secret: 'test-secret', timeoutMs: 100, now });
-    await expect(client.send(announcement('webhook'), signal)).rejects.toMatchObject({ retryable: true, message: 'Webhook: timed out' });
+    await expect(client.send(announcement('webhook'), signal)).rejects.toMatchObject({ retryable: true, message: 'timed out' });
   });
 });
 

@@ -24,26 +24,57 @@ export function parseResetTime(value: string | null | undefined, now: number): n
 
 type HeaderSource = { get(name: string): string | null | undefined };
 
-/** A failed HTTP answer as a ChannelError; Retry-After wins over a rate-limit reset header. */
-export function httpError(
-  what: string,
-  status: number,
-  detail: string,
-  headers: HeaderSource,
-  now: number,
-  resetHeader?: string,
-): ChannelError {
+// Error messages never name the channel: the admin's status line and the announcer's log line
+// already do ("Webhook: retrying (attempt 3: connection refused …)").
+
+/** A failed HTTP answer as a ChannelError ("HTTP 503: upstream down"); Retry-After wins over a rate-limit reset header. */
+export function httpError(status: number, detail: string, headers: HeaderSource, now: number, resetHeader?: string): ChannelError {
   const retryAfterMs =
     parseRetryAfter(headers.get('retry-after'), now) ?? (status === 429 && resetHeader ? parseResetTime(headers.get(resetHeader), now) : undefined);
-  const message = `${what}: HTTP ${status}${detail ? ` ${detail.slice(0, 500)}` : ''}`;
+  const message = `HTTP ${status}${detail ? `: ${detail.slice(0, 500)}` : ''}`;
   return new ChannelError(message, { retryable: isRetryableStatus(status), retryAfterMs, status });
 }
 
-/** A network error, a timeout or a refused connection: worth another try. */
-export function transportError(what: string, err: unknown): ChannelError {
-  const e = err as Error;
-  const reason = e?.name === 'TimeoutError' ? 'timed out' : e?.message || String(err);
-  return new ChannelError(`${what}: ${reason}`, { retryable: true, cause: err });
+/** A network error, a timeout or a refused connection: worth another try, with its cause in words. */
+export function transportError(err: unknown): ChannelError {
+  return new ChannelError(transportReason(err), { retryable: true, cause: err });
+}
+
+type SystemError = Error & { code?: string; address?: string; port?: number; hostname?: string };
+
+const CODE_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed by the other side',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for an answer',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the answer',
+};
+
+/**
+ * What went wrong under a failed request, in words: fetch's own message is just "fetch failed",
+ * the reason (ECONNREFUSED 127.0.0.1:9, a timeout, a bad certificate) sits in its `cause` chain.
+ */
+export function transportReason(err: unknown): string {
+  const chain: SystemError[] = [];
+  for (let e: unknown = err; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e as SystemError);
+  if (chain.length === 0) return String(err);
+  if (chain.some((e) => e.name === 'TimeoutError')) return 'timed out';
+  const coded = chain.find((e) => e.code && CODE_WORDS[e.code]);
+  if (coded) {
+    const where = coded.address ? ` (${coded.address}${coded.port ? `:${coded.port}` : ''})` : coded.hostname ? ` (${coded.hostname})` : '';
+    return `${CODE_WORDS[coded.code!]}${where}`;
+  }
+  // The deepest message says the most (fetch failed ← certificate has expired).
+  const deepest = chain.at(-1)!;
+  const top = chain[0]!;
+  const said = deepest === top ? top.message : `${top.message}: ${deepest.message}`;
+  return (said || top.name || String(err)).slice(0, 300);
 }
 
 /** The caller's signal and a timeout, whichever ends first. */

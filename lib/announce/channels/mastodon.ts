@@ -32,11 +32,11 @@ export function mastodonClient({ baseUrl, token, timeoutMs = 15_000, now = Date.
           signal: withTimeout(signal, timeoutMs),
         });
       } catch (err) {
-        throw transportError('Mastodon', err);
+        throw transportError(err);
       }
-      if (!res.ok) throw httpError('Mastodon', res.status, await bodyExcerpt(res), res.headers, now(), 'x-ratelimit-reset');
+      if (!res.ok) throw httpError(res.status, await bodyExcerpt(res), res.headers, now(), 'x-ratelimit-reset');
       const status = (await res.json()) as { id?: unknown; url?: unknown; uri?: unknown };
-      if (typeof status.id !== 'string') throw transportError('Mastodon', new Error('the answer has no status id'));
+      if (typeof status.id !== 'string') throw transportError(new Error('the answer has no status id'));
       return { postId: status.id, url: typeof status.url === 'string' ? status.url : typeof status.uri === 'string' ? status.uri : undefined };
     },
   };

@@ -46,9 +46,9 @@ export function webhookClient({ url, secret, timeoutMs = 10_000, now = Date.now 
           signal: withTimeout(signal, timeoutMs),
         });
       } catch (err) {
-        throw transportError('Webhook', err);
+        throw transportError(err);
       }
-      if (!res.ok) throw httpError('Webhook', res.status, await bodyExcerpt(res), res.headers, now());
+      if (!res.ok) throw httpError(res.status, await bodyExcerpt(res), res.headers, now());
       await res.body?.cancel();
       return { postId: id };
     },

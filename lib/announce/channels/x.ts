@@ -40,7 +40,7 @@ export function xClient(options: XOptions): ChannelClient {
       try {
         const res = (await api.v2.post('tweets', { text: a.text.text }, { prefix, timeout: timeoutMs })) as { data?: { id?: string } };
         const id = res.data?.id;
-        if (!id) throw new ChannelError('X: the answer has no tweet id', { retryable: true });
+        if (!id) throw new ChannelError('the answer has no tweet id', { retryable: true });
         return { postId: id, url: `https://x.com/i/web/status/${id}` };
       } catch (err) {
         if (err instanceof ApiResponseError) {
@@ -52,16 +52,16 @@ export function xClient(options: XOptions): ChannelClient {
           const retryAfterMs =
             parseRetryAfter(header('retry-after'), now()) ?? (err.code === 429 ? parseResetTime(header('x-rate-limit-reset'), now()) : undefined);
           const detail = err.data?.detail ?? err.data?.title ?? err.message;
-          throw new ChannelError(`X: HTTP ${err.code} ${String(detail).slice(0, 500)}`, {
+          throw new ChannelError(`HTTP ${err.code}: ${String(detail).slice(0, 500)}`, {
             retryable: isRetryableStatus(err.code),
             retryAfterMs,
             status: err.code,
             cause: err,
           });
         }
-        if (err instanceof ApiRequestError) throw transportError('X', err.requestError);
+        if (err instanceof ApiRequestError) throw transportError(err.requestError);
         if (err instanceof ChannelError) throw err;
-        throw transportError('X', err);
+        throw transportError(err);
       }
     },
   };

@@ -1,7 +1,7 @@
 // Media events and states for the history tests.
 import type { EnvelopeOf } from '../../eventstore';
 import type { MediaEvent } from '../../media/events';
-import { initialMediaState, mediaReducer, type MediaState } from '../../media/projection';
+import { initialMediaState, evolveMedia, type MediaState } from '../../media/projection';
 
 export { fields, finished } from '../../media/testing/fixtures';
 
@@ -11,6 +11,6 @@ export function fold(...events: MediaEvent[]) {
     (e, i) => ({ seq: i + 1, id: `e${i + 1}`, at: new Date(Date.UTC(2026, 10, 23, 8, i)).toISOString(), ...e }) as EnvelopeOf<MediaEvent>,
   );
   const states: MediaState[] = [initialMediaState];
-  for (const e of envelopes) states.push(mediaReducer(states.at(-1)!, e));
+  for (const e of envelopes) states.push(evolveMedia(states.at(-1)!, e));
   return { envelopes, states };
 }

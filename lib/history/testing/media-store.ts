@@ -2,7 +2,8 @@
 import { createStore, type Store } from '../../eventstore';
 import { tempDir } from '../../eventstore/testing/counter';
 import { mediaEventSchema, type MediaEvent } from '../../media/events';
-import { initialMediaState, mediaReducer, type MediaState } from '../../media/projection';
+import { initialMediaState, evolveMedia, type MediaState } from '../../media/projection';
+import { decideMedia } from '../../media/decide';
 
 export type MediaTestStore = Store<MediaState, MediaEvent>;
 
@@ -12,7 +13,8 @@ export async function openMediaStore(dir = tempDir('shelf-history-'), extra: { c
     name: 'media',
     dir,
     initialState: initialMediaState,
-    reducer: mediaReducer,
+    evolve: evolveMedia,
+    decide: decideMedia,
     schema: mediaEventSchema,
     now: () => new Date(Date.UTC(2026, 10, 23, 8, minute++)),
     ...extra,

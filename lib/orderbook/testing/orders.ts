@@ -1,7 +1,7 @@
 // Helpers for the orderbook's tests: envelopes without a store, and folding them.
 import type { EnvelopeOf } from '../../eventstore/types';
 import type { OrderbookEvent, Side } from '../events';
-import { createOrderbookReducer, type OrderbookRules } from '../reducer';
+import { createOrderbookEvolve, type OrderbookRules } from '../reducer';
 import { EMPTY_ORDERBOOK, type OrderbookState } from '../state';
 
 export type OrderEnvelope = EnvelopeOf<OrderbookEvent>;
@@ -18,6 +18,6 @@ export function orders(list: readonly (readonly [Side, number, number])[], first
 }
 
 export function fold(events: readonly OrderEnvelope[], rules: OrderbookRules, init: OrderbookState = EMPTY_ORDERBOOK): OrderbookState {
-  const reducer = createOrderbookReducer(rules);
+  const reducer = createOrderbookEvolve(rules);
   return events.reduce(reducer, init);
 }

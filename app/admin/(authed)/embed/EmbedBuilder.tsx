@@ -1,20 +1,21 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EMBED_OPTIONS, embedQuery, LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES, type EmbedOptions } from '@/lib/embed/options';
-import { HEIGHT_MESSAGE } from '@/lib/embed/ReportHeight';
+import { HEIGHT_MESSAGE, HELLO_MESSAGE } from '@/lib/embed/ReportHeight';
 import { iframeSnippet, scriptSnippet } from '@/lib/embed/snippets';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import styles from './builder.module.css';
 
 const capitalized = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
-  const [options, setOptions] = useState<EmbedOptions>({ ...DEFAULT_EMBED_OPTIONS, kinds: [] });
+/** `defaults`: the owner's widget defaults (settings page); snippets name only what differs from them. */
+export function EmbedBuilder({ siteUrl, defaults = DEFAULT_EMBED_OPTIONS }: { siteUrl: string; defaults?: EmbedOptions }) {
+  const [options, setOptions] = useState<EmbedOptions>({ ...defaults, kinds: [] });
   const set = <K extends keyof EmbedOptions>(key: K, value: EmbedOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
   const toggleKind = (kind: Kind, on: boolean) =>
     set('kinds', KINDS.filter((k) => (k === kind ? on : options.kinds.includes(k))));
   const grid = options.layout === 'grid';
-  const query = embedQuery(options);
+  const query = embedQuery(options, defaults);
 
   return (
     <div className={styles.builder}>
@@ -98,9 +99,9 @@ export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
         <h2 id="snippet-heading">Snippet</h2>
         <Snippet
           label="Script tag (recommended: sizes itself to its content)"
-          code={scriptSnippet(siteUrl, options)}
+          code={scriptSnippet(siteUrl, options, defaults)}
         />
-        <Snippet label="Plain iframe (for sites that allow no scripts; fixed height)" code={iframeSnippet(siteUrl, options)} />
+        <Snippet label="Plain iframe (for sites that allow no scripts; fixed height)" code={iframeSnippet(siteUrl, options, defaults)} />
       </section>
     </div>
   );
@@ -110,6 +111,7 @@ export function EmbedBuilder({ siteUrl }: { siteUrl: string }) {
 function Preview({ src }: { src: string }) {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(160);
+  const hello = () => ref.current?.contentWindow?.postMessage({ type: HELLO_MESSAGE }, window.location.origin);
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== window.location.origin || event.source !== ref.current?.contentWindow) return;
@@ -117,9 +119,11 @@ function Preview({ src }: { src: string }) {
       if (data?.type === HEIGHT_MESSAGE && typeof data.height === 'number') setHeight(Math.ceil(data.height));
     };
     window.addEventListener('message', onMessage);
+    // The frame may have loaded and reported before this page hydrated: ask again now.
+    hello();
     return () => window.removeEventListener('message', onMessage);
   }, []);
-  return <iframe ref={ref} src={src} title="Widget preview" className={styles.frame} style={{ height }} data-testid="embed-preview" />;
+  return <iframe ref={ref} src={src} title="Widget preview" className={styles.frame} style={{ height }} onLoad={hello} data-testid="embed-preview" />;
 }
 
 function Snippet({ label, code }: { label: string; code: string }) {

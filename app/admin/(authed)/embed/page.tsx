@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { requireAdmin } from '@/lib/auth';
 import { siteConfig } from '@/lib/config/site';
+import { widgetDefaultOptions } from '@/lib/settings/schema';
+import { readSettings } from '@/lib/settings/store';
 import { EmbedBuilder } from './EmbedBuilder';
 
 export const metadata: Metadata = { title: 'Embed' };
@@ -10,6 +12,7 @@ export const dynamic = 'force-dynamic'; // SITE_URL is read at run time
 export default async function EmbedAdminPage() {
   await requireAdmin();
   const { siteUrl } = siteConfig();
+  const { widget } = await readSettings();
   return (
     <>
       <h1>Embed</h1>
@@ -17,7 +20,7 @@ export default async function EmbedAdminPage() {
         Show what you finished on any other site: pick the options, check the preview, then paste the snippet into
         your blog&apos;s HTML. The widget updates itself when you log something new.
       </p>
-      <EmbedBuilder siteUrl={siteUrl} />
+      <EmbedBuilder siteUrl={siteUrl} defaults={widgetDefaultOptions(widget)} />
     </>
   );
 }

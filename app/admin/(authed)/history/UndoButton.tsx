@@ -8,7 +8,13 @@ import styles from './history.module.css';
 export function UndoButton({ seq, undo }: { seq: number; undo: () => Promise<UndoState> }) {
   const [state, act, pending] = useActionState<UndoState>(undo, {});
   return (
-    <form action={act} className={styles.undo}>
+    <form
+      action={act}
+      className={styles.undo}
+      onSubmit={(e) => {
+        if (!window.confirm(`Undo event #${seq}? A new event puts back what was there before.`)) e.preventDefault();
+      }}
+    >
       <button type="submit" disabled={pending} aria-label={`Undo event #${seq}`}>
         {pending ? 'Undoing…' : 'Undo'}
       </button>

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
-import { formatEventTime } from '@/lib/history/format-time';
+import { eventTypeLabel } from '@/lib/history/event-labels';
+import { formatEventTime, ownerZoneName } from '@/lib/history/format-time';
 import { loadHistoryPage, parseHistoryQuery } from '@/lib/history/log-page';
-import { findHistorySource, HISTORY_SOURCES, type AnyStore, type HistorySource } from '@/lib/history/sources';
+import { DEFAULT_HISTORY_SOURCE, findHistorySource, HISTORY_SOURCES, storeQuery, type AnyStore, type HistorySource } from '@/lib/history/sources';
 import { undoChangeAction } from './actions';
 import { UndoButton } from './UndoButton';
 import styles from './history.module.css';
@@ -16,7 +17,7 @@ type Params = Record<string, string | string[] | undefined>;
 /** The history URL of a store, page and filter, leaving out what is the default. */
 function historyHref(store: string, { before, type }: { before?: number; type?: string } = {}) {
   const query = new URLSearchParams();
-  if (store !== 'media') query.set('store', store);
+  if (store !== DEFAULT_HISTORY_SOURCE.name) query.set('store', store);
   if (type) query.set('type', type);
   if (before !== undefined) query.set('before', String(before));
   const qs = query.toString();
@@ -27,7 +28,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   await requireAdmin();
   await connection();
   const params = await searchParams;
-  const name = typeof params.store === 'string' ? params.store : 'media';
+  const name = typeof params.store === 'string' ? params.store : DEFAULT_HISTORY_SOURCE.name;
   const source = findHistorySource(name);
   const store = source && (await source.open());
 
@@ -39,6 +40,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       </div>
       <p className="muted">
         Every change ever made, newest first. Nothing is lost: an undo is a new event, and any past state can be viewed.
+        Times are in {ownerZoneName()} (the <code>TZ</code> setting).
       </p>
 
       <nav aria-label="Stores" className={styles.switcher}>
@@ -71,22 +73,22 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
     <>
       <p className={styles.exports}>
         Download: <a href={`/admin/export/log/${source.name}.jsonl`}>the whole log ({source.name}.jsonl)</a>
-        {source.name === 'media' && (
-          <>
+        {source.exports?.map((e) => (
+          <span key={e.href}>
             {' · '}
-            <a href="/admin/export/entries.json">entries as JSON</a> · <a href="/admin/export/entries.csv">entries as CSV</a>
-          </>
-        )}
+            <a href={e.href}>{e.label}</a>
+          </span>
+        ))}
       </p>
 
       <form method="get" action="/admin/history" className={styles.toolbar}>
-        {source.name !== 'media' && <input type="hidden" name="store" value={source.name} />}
+        {source.name !== DEFAULT_HISTORY_SOURCE.name && <input type="hidden" name="store" value={source.name} />}
         <label htmlFor="type">Event type</label>
         <select id="type" name="type" defaultValue={query.type ?? ''}>
           <option value="">All types</option>
           {source.eventTypes.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {eventTypeLabel(t)}
             </option>
           ))}
         </select>
@@ -100,7 +102,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
       {page.approximate && <p className="muted">These events are far apart in the log: titles are shown as they are now.</p>}
 
       {page.rows.length === 0 ? (
-        <p className={styles.notice}>{query.type ? `No ${query.type} events.` : 'Nothing has been recorded yet.'}</p>
+        <p className={styles.notice}>{query.type ? `No “${eventTypeLabel(query.type).toLowerCase()}” events.` : 'Nothing has been recorded yet.'}</p>
       ) : (
         <ol className={styles.log} data-testid="history">
           {page.rows.map((row) => (
@@ -109,12 +111,12 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
               <div className={styles.what}>
                 <span data-testid="change">{row.text}</span>
                 <span className={styles.meta}>
-                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{row.type}</span>
+                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{eventTypeLabel(row.type)}</span>
                 </span>
               </div>
               <div className={styles.actions}>
                 {source.timeTravel && (
-                  <Link href={`/admin/history/as-of/${row.seq}${source.name === 'media' ? '' : `?store=${source.name}`}`} prefetch={false} aria-label={`View as of event #${row.seq}`}>
+                  <Link href={`/admin/history/as-of/${row.seq}${storeQuery(source.name)}`} prefetch={false} aria-label={`View as of event #${row.seq}`}>
                     View as of here
                   </Link>
                 )}

@@ -1,5 +1,5 @@
 import { requireAdminForRoute } from '@/lib/auth';
-import { entriesCsv } from '@/lib/history/entries-export';
+import { entriesCsvFile } from '@/lib/history/entries-export';
 import { readyMediaStore } from '@/lib/media/store';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,7 @@ export async function GET() {
   const denied = await requireAdminForRoute();
   if (denied) return denied;
   const store = await readyMediaStore();
-  return new Response(entriesCsv(store.snapshot()), {
+  return new Response(entriesCsvFile(store.snapshot()), {
     headers: {
       'content-type': 'text/csv; charset=utf-8; header=present',
       'content-disposition': 'attachment; filename="entries.csv"',

@@ -2,15 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { BookView } from '@/app/orderbook/live/BookView';
 import { requireAdmin } from '@/lib/auth';
+import { eventTypeLabel } from '@/lib/history/event-labels';
 import { formatEventTime } from '@/lib/history/format-time';
-import { findHistorySource } from '@/lib/history/sources';
+import { DEFAULT_HISTORY_SOURCE, findHistorySource, storeQuery } from '@/lib/history/sources';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
-import type { MediaState } from '@/lib/media/projection';
-import { publicFeed } from '@/lib/media/selectors';
-import type { OrderbookState } from '@/lib/orderbook/state';
-import { FeedList } from '@/lib/ui/FeedList';
 import styles from '../../history.module.css';
 
 export const metadata: Metadata = { title: 'The past' };
@@ -18,23 +14,23 @@ export const metadata: Metadata = { title: 'The past' };
 type Params = Record<string, string | string[] | undefined>;
 
 /**
- * A store as it was right after one event, stepped one event at a time: the About feed for media
- * (`/admin/history/as-of/<seq>`), the book and its trades for the orderbook (`?store=orderbook`).
+ * A store as it was right after one event, stepped one event at a time, rendered by the store's
+ * history source (the About feed for media, the book for `?store=orderbook`).
  */
 export default async function AsOfPage({ params, searchParams }: { params: Promise<{ seq: string }>; searchParams: Promise<Params> }) {
   await requireAdmin();
   await connection();
   const query = await searchParams;
-  const name = typeof query.store === 'string' ? query.store : 'media';
+  const name = typeof query.store === 'string' ? query.store : DEFAULT_HISTORY_SOURCE.name;
   const source = findHistorySource(name);
   const store = source?.timeTravel ? await source.open() : undefined;
   if (!source || !store) notFound();
   const seq = parseSeq((await params).seq, store.version());
   if (seq === undefined) notFound();
   const view = await pastView(store, seq, (event, before, after) => source.describe(event, before, after, after).text);
-  const step = (to: number) => `/admin/history/as-of/${to}${name === 'media' ? '' : `?store=${name}`}`;
-  const what = name === 'orderbook' ? 'the orderbook' : 'the shelf';
-  const now = name === 'media' ? '/admin/history' : `/admin/history?store=${name}`;
+  const step = (to: number) => `/admin/history/as-of/${to}${storeQuery(name)}`;
+  const what = source.title;
+  const now = `/admin/history${storeQuery(name)}`;
 
   return (
     <section aria-labelledby="past-heading">
@@ -72,38 +68,13 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
 
       {view.event && (
         <p data-testid="past-event">
-          Event #{seq} <span className="muted">({view.event.type})</span>: {view.text}
+          Event #{seq} <span className="muted">({eventTypeLabel(view.event.type)})</span>: {view.text}
         </p>
       )}
 
       <div className={styles.past}>
-        {name === 'orderbook' ? <PastBook state={view.state as OrderbookState} /> : <PastFeed state={view.state as MediaState} />}
+        {source.renderPast(view.state)}
       </div>
     </section>
-  );
-}
-
-function PastFeed({ state }: { state: MediaState }) {
-  const entries = publicFeed(state);
-  return (
-    <>
-      <h2 id="past-heading">Recently finished, as it was then</h2>
-      {entries.length > 0 ? (
-        <FeedList entries={entries} testId="past-feed" />
-      ) : (
-        <p className="muted" data-testid="past-feed-empty">
-          Nothing was on the public shelf yet.
-        </p>
-      )}
-    </>
-  );
-}
-
-function PastBook({ state }: { state: OrderbookState }) {
-  return (
-    <div data-testid="past-book">
-      <h2 id="past-heading">The orderbook, as it was then</h2>
-      <BookView state={state} />
-    </div>
   );
 }

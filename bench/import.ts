@@ -1,0 +1,65 @@
+// How long does a 10,000-row import take (the issue's target: under 10 s)?
+//   npm run bench:import -- [rows=10000]
+//   BENCH_IMPORT_URL=http://127.0.0.1:3000 ADMIN_TOKEN=... npm run bench:import   (through a running server's POST /api/import)
+// Writes a Goodreads library export of `rows` read books (quoted multi-line reviews, ="..." ISBN
+// cells, a BOM), then on a fresh events directory: the preview (dry run), the import, a re-import
+// (adds nothing), and a boot that replays the log it wrote.
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IMPORT_BATCH } from '../lib/media/commands';
+import { createMediaStore, mediaStore, readyMediaStore } from '../lib/media/store';
+import { runImport } from '../lib/import/run';
+
+const rows = Number(process.argv[2] ?? 10_000);
+process.env.EVENTS_DIR = mkdtempSync(join(tmpdir(), 'shelf-bench-import-'));
+
+const header = 'Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Owned Copies';
+const day = (i: number) => new Date(Date.UTC(2010, 0, 1) + (i % 5000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '/');
+const lines = [header];
+for (let i = 0; i < rows; i++) {
+  const isbn = String(9780000000000 + i);
+  lines.push(`${100000 + i},"Book ${i}, a novel",Author ${i % 300},"${i % 300}, Author",,="${isbn.slice(3)}",="${isbn}",${i % 6},3.9,Publisher,Paperback,300,2001,2001,${day(i)},${day(i)},,,read,"A review of book ${i}.<br/>Second paragraph,
+on a new line.",,,1,0`);
+}
+const file = Buffer.from('\uFEFF' + lines.join('\n') + '\n');
+
+/** Wall time, and this process's CPU time, which a busy shared machine does not inflate as much. */
+const time = async <T>(what: string, run: () => Promise<T>) => {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await run();
+  const used = process.cpuUsage(cpu);
+  console.log(`${what}: ${((performance.now() - start) / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU`);
+  return value;
+};
+
+console.log(`${rows} Goodreads rows, ${(file.byteLength / 1e6).toFixed(1)} MB; dispatched in batches of ${IMPORT_BATCH}`);
+const server = process.env.BENCH_IMPORT_URL;
+if (server) {
+  const post = async (query: string) => {
+    const response = await fetch(`${server}/api/import?source=goodreads${query}`, { method: 'POST', body: new Blob([file]), headers: { authorization: `Bearer ${process.env.ADMIN_TOKEN}` } });
+    if (!response.ok) throw new Error(`POST /api/import: ${response.status} ${await response.text()}`);
+    return (await response.json()).summary;
+  };
+  console.log('preview', await time('HTTP preview (dry run)', () => post('&dryRun=1')));
+  console.log('import', await time('HTTP import', () => post('')));
+  console.log('re-import', await time('HTTP re-import', () => post('')));
+  process.exit(0);
+}
+await readyMediaStore();
+const preview = await time('preview (dry run)', () => runImport({ source: 'goodreads', bytes: file, dryRun: true }));
+const imported = await time('import', () => runImport({ source: 'goodreads', bytes: file, dryRun: false }));
+const again = await time('re-import (adds nothing)', () => runImport({ source: 'goodreads', bytes: file, dryRun: false }));
+const store = await readyMediaStore();
+console.log(`summaries: preview new=${preview.summary.new}, import new=${imported.summary.new}, re-import new=${again.summary.new} alreadyImported=${again.summary.alreadyImported}`);
+console.log(`log: ${store.version()} events, ${(statSync(store.file).size / 1e6).toFixed(1)} MB`);
+await mediaStore().close();
+// The replay runs from the constructor on: time both.
+const replay = await time('boot (replay of the imported log)', async () => {
+  const store = createMediaStore(process.env.EVENTS_DIR!);
+  await store.ready;
+  return store;
+});
+await replay.close();

@@ -1,0 +1,82 @@
+// Letterboxd's export: the ZIP as downloaded (diary.csv, reviews.csv, ...) or its diary.csv alone.
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import type { ImportCandidate } from './candidate';
+import { readCsv, type CsvRow } from './csv';
+import { ImportFormatError } from './format-error';
+import { fitReview, htmlToText, idPart, isoDay } from './text';
+
+const REQUIRED = ['Name', 'Watched Date'] as const;
+
+/** A ZIP file starts with the local file header signature PK\x03\x04. */
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+export function letterboxdCandidates(bytes: Uint8Array): ImportCandidate[] {
+  if (!isZip(bytes)) return diaryCandidates(new TextDecoder().decode(bytes), undefined);
+  let files: Record<string, Uint8Array>;
+  try {
+    // Only the two files used are inflated.
+    files = unzipSync(bytes, { filter: (file) => /(^|\/)(diary|reviews)\.csv$/.test(file.name) });
+  } catch (err) {
+    throw new ImportFormatError(`The Letterboxd ZIP cannot be opened: ${(err as Error).message}`);
+  }
+  const find = (name: string) => Object.entries(files).find(([path]) => path === name || path.endsWith(`/${name}`))?.[1];
+  const diary = find('diary.csv');
+  if (!diary) throw new ImportFormatError('The Letterboxd ZIP has no diary.csv');
+  const reviews = find('reviews.csv');
+  return diaryCandidates(strFromU8(diary), reviews && strFromU8(reviews));
+}
+
+/** Each diary row is one viewing: a rewatch is an entry of its own. */
+function diaryCandidates(diaryText: string, reviewsText: string | undefined): ImportCandidate[] {
+  const reviews = reviewsText === undefined ? undefined : reviewIndex(readCsv(reviewsText, ['Name', 'Review'], 'reviews.csv'));
+  const seen = new Map<string, number>();
+  return readCsv(diaryText, REQUIRED, 'The Letterboxd diary').map(({ line, cells }) => {
+    const title = cells['Name']?.trim() ?? '';
+    const shown = title || `(untitled row ${line})`;
+    const watched = isoDay(cells['Watched Date']) ?? isoDay(cells['Date']);
+    if (!watched) return { line, title: shown, error: 'no Watched Date' };
+    const uri = cells['Letterboxd URI']?.trim() ?? '';
+    const identity = uri ? linkIdentity(uri) : undefined;
+    // Without a link (older exports), the same film on the same day twice is told apart by its order.
+    const fallbackKey = `${title}|${cells['Year'] ?? ''}|${watched}`;
+    const occurrence = (seen.get(fallbackKey) ?? 0) + 1;
+    seen.set(fallbackKey, occurrence);
+    const entryId = identity
+      ? `letterboxd-${idPart(identity)}`
+      : `letterboxd-${digest(`${fallbackKey}|${occurrence}`)}`;
+    const rating = Number(cells['Rating']?.trim() || '0');
+    const reviewHtml = reviews?.get(uri) ?? reviews?.get(fallbackKey) ?? '';
+    const { review, shortened } = fitReview(htmlToText(reviewHtml));
+    const rewatch = /^yes$/i.test(cells['Rewatch']?.trim() ?? '');
+    const input: Record<string, unknown> = {
+      kind: 'movie',
+      title,
+      url: /^https?:\/\//.test(uri) ? uri : undefined,
+      rating: rating > 0 ? rating : undefined,
+      review,
+      finishedOn: watched,
+    };
+    const notes = [rewatch && 'rewatch', shortened && 'review shortened to fit'].filter(Boolean);
+    return { line, title: shown, entryId, input, note: notes.length ? notes.join('; ') : undefined };
+  });
+}
+
+/** Reviews by the diary entry's link, and by film and day for rows without one. */
+function reviewIndex(rows: CsvRow[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const { cells } of rows) {
+    const review = cells['Review'] ?? '';
+    if (!review.trim()) continue;
+    const uri = cells['Letterboxd URI']?.trim();
+    if (uri) index.set(uri, review);
+    const day = isoDay(cells['Watched Date']) ?? isoDay(cells['Date']);
+    index.set(`${cells['Name']?.trim() ?? ''}|${cells['Year'] ?? ''}|${day}`, review);
+  }
+  return index;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
+
+/** The diary entry's short code (https://boxd.it/3bWxYz -> 3bWxYz), or a digest of any other link. */
+const linkIdentity = (uri: string) => /^https?:\/\/boxd\.it\/([A-Za-z0-9]+)\/?$/.exec(uri)?.[1] ?? digest(uri);

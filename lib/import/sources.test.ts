@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ImportFormatError } from './format-error';
+import { goodreadsCandidates } from './goodreads';
+import { letterboxdCandidates } from './letterboxd';
+import { shelfCandidates } from './shelf';
+import { htmlToText } from './text';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const options = { coversUrl: 'https://covers.example' };
+const byTitle = <T extends { title: string }>(rows: T[], title: string) => rows.find((r) => r.title === title)!;
+
+describe('Goodreads library export', () => {
+  // ignoreBOM keeps the mark in the text: the CSV reader must cope with it.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(fixture('goodreads_library_export.csv'));
+  const rows = goodreadsCandidates(text, options);
+
+  it('reads a file that starts with a byte-order mark, one candidate per book', () => {
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(rows.map((r) => r.title)).toEqual([
+      'A Game of Thrones (A Song of Ice and Fire, #1)', 'Dune', 'The Way of Kings (The Stormlight Archive #1)',
+      'All the Light We Cannot See', "Old Man's War", 'Europe in Autumn', '(untitled row 9)',
+    ]);
+  });
+
+  it('maps a read book: date read, rating, link, cover from the ="..." ISBN13 cell, review with <br/> as line breaks', () => {
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      entryId: 'goodreads-13496',
+      input: {
+        kind: 'book',
+        title: 'A Game of Thrones (A Song of Ice and Fire, #1)',
+        creator: 'George R.R. Martin',
+        finishedOn: '2021-03-14',
+        rating: 4,
+        url: 'https://www.goodreads.com/book/show/13496',
+        coverUrl: 'https://covers.example/b/isbn/9780553588484-L.jpg',
+        review: 'Long, but worth it.\n\nThe "Red Wedding" is not in this one.',
+      },
+    });
+  });
+
+  it('keeps a quoted review that spans lines, and counts lines from where each row starts', () => {
+    const dune = byTitle(rows, 'Dune');
+    expect(dune.input!.review).toBe('First line of the review.\nSecond line, after a real line break.');
+    expect(dune.input!.coverUrl).toBe('https://covers.example/b/isbn/9780441013593-L.jpg');
+    expect(byTitle(rows, 'The Way of Kings (The Stormlight Archive #1)').line).toBe(5);
+  });
+
+  it('treats My Rating 0 as no rating and falls back to Date Added without a Date Read', () => {
+    const kings = byTitle(rows, 'The Way of Kings (The Stormlight Archive #1)');
+    expect(kings.input!.rating).toBeUndefined();
+    expect(kings.input!.finishedOn).toBe('2022-01-09');
+  });
+
+  it('gives no cover when the ISBN cells are empty', () => {
+    expect(byTitle(rows, 'All the Light We Cannot See').input!.coverUrl).toBeUndefined();
+  });
+
+  it('skips currently-reading and to-read rows, saying why', () => {
+    expect(byTitle(rows, "Old Man's War")).toMatchObject({ entryId: 'goodreads-36510196', skip: expect.stringMatching(/currently reading/) });
+    expect(byTitle(rows, 'Europe in Autumn')).toMatchObject({ skip: expect.stringMatching(/to-read/) });
+    expect(rows.filter((r) => r.skip).every((r) => r.input === undefined)).toBe(true);
+  });
+
+  it('refuses a CSV without the columns it needs, naming them', () => {
+    expect(() => goodreadsCandidates('Title,Author\nDune,Frank Herbert\n', options)).toThrow(ImportFormatError);
+    expect(() => goodreadsCandidates('Title,Author\nDune,Frank Herbert\n', options)).toThrow(/"Book Id", "My Rating", "Date Read", "Date Added", "Exclusive Shelf"/);
+  });
+});
+
+describe('Letterboxd export', () => {
+  const diary = fixture('letterboxd-diary.csv');
+  const reviews = fixture('letterboxd-reviews.csv');
+  const zip = zipSync({ 'letterboxd-owner-2026-11-26-12-00-utc/diary.csv': diary, 'letterboxd-owner-2026-11-26-12-00-utc/reviews.csv': reviews, 'letterboxd-owner-2026-11-26-12-00-utc/watched.csv': strToU8('Date,Name,Year,Letterboxd URI\n') });
+
+  it('makes each diary row a movie on its watched date, rewatches as entries of their own', () => {
+    const rows = letterboxdCandidates(diary);
+    expect(rows).toHaveLength(5);
+    const arrivals = rows.filter((r) => r.title === 'Arrival');
+    expect(arrivals.map((r) => [r.entryId, r.input!.finishedOn, r.input!.rating, r.note])).toEqual([
+      ['letterboxd-3bWxYz', '2023-01-07', 4.5, undefined],
+      ['letterboxd-3dEfGh', '2023-03-04', 5, 'rewatch'],
+    ]);
+    expect(arrivals[0]!.input).toMatchObject({ kind: 'movie', url: 'https://boxd.it/3bWxYz' });
+  });
+
+  it('reads half stars, and no rating as none', () => {
+    const rows = letterboxdCandidates(diary);
+    expect(byTitle(rows, 'Cats').input!.rating).toBe(0.5);
+    expect(byTitle(rows, 'Paterson').input!.rating).toBeUndefined();
+    expect(byTitle(rows, 'Crouching Tiger, Hidden Dragon').input!.rating).toBe(5);
+  });
+
+  it('joins reviews from reviews.csv in the ZIP to their diary entry, as plain text', () => {
+    const rows = letterboxdCandidates(zip);
+    const [first, rewatch] = rows.filter((r) => r.title === 'Arrival');
+    expect(first!.input!.review).toBe('Heptapods & linguistics.\nBetter the second time, I expect.');
+    expect(rewatch!.input!.review).toBe('It was.');
+    expect(byTitle(rows, 'Cats').input!.review).toBeUndefined();
+  });
+
+  it('refuses a ZIP without diary.csv, and a diary without its columns', () => {
+    expect(() => letterboxdCandidates(zipSync({ 'watched.csv': strToU8('Date,Name\n') }))).toThrow(/no diary.csv/);
+    expect(() => letterboxdCandidates(strToU8('Date,Title\n2023-01-01,Arrival\n'))).toThrow(/"Name", "Watched Date"/);
+  });
+});
+
+describe("Shelf's own exports", () => {
+  const exported = {
+    version: 4,
+    entries: [
+      { id: 'a1', kind: 'book', title: '=cmd', creator: 'X', rating: 3.5, review: 'Line 1\nLine 2', finishedOn: '2025-01-02', visibility: 'private', announce: true, removed: false, loggedAt: '2025-01-02T10:00:00.000Z', updatedAt: '2025-01-02T10:00:00.000Z' },
+      { id: 'b2', kind: 'game', title: 'Gone', finishedOn: '2025-02-03', visibility: 'public', announce: false, removed: true, loggedAt: '2025-02-03T10:00:00.000Z', updatedAt: '2025-02-04T10:00:00.000Z' },
+    ],
+  };
+
+  it('restores entries.json with their ids, announce off, and lists removed entries as skipped', () => {
+    const rows = shelfCandidates(JSON.stringify(exported, null, 2));
+    expect(rows[0]).toMatchObject({ entryId: 'a1', input: { kind: 'book', title: '=cmd', rating: 3.5, visibility: 'private', announce: false, review: 'Line 1\nLine 2' } });
+    expect(rows[0]!.input).not.toHaveProperty('loggedAt');
+    expect(rows[1]).toMatchObject({ entryId: 'b2', skip: 'removed in the export' });
+  });
+
+  it("reads entries.csv, undoing the ' that guards formula-looking cells, with a BOM", () => {
+    const csv = '\uFEFFid,kind,title,creator,url,coverUrl,rating,review,finishedOn,visibility,announce,removed,loggedAt,updatedAt\r\n'
+      + `a1,book,'=cmd,'@me,,,3.5,"Line 1\nLine 2",2025-01-02,private,true,false,2025-01-02T10:00:00.000Z,2025-01-02T10:00:00.000Z\r\n`
+      + "c3,movie,'Salem's Lot,,,,,,2025-03-01,public,false,false,2025-03-01T10:00:00.000Z,2025-03-01T10:00:00.000Z\r\n";
+    const rows = shelfCandidates(csv);
+    expect(rows[0]).toMatchObject({ line: 2, entryId: 'a1', input: { title: '=cmd', creator: '@me', rating: 3.5, review: 'Line 1\nLine 2', announce: false } });
+    expect(rows[1]).toMatchObject({ line: 4, title: "'Salem's Lot" });
+  });
+
+  it('folds a media.jsonl log: edits and removals count', () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    const log = [
+      { seq: 1, id: 'e1', type: 'MediaFinished', at, data: { entryId: 'a1', kind: 'book', title: 'Dune', finishedOn: '2025-01-01', visibility: 'public', announce: true } },
+      { seq: 2, id: 'e2', type: 'MediaEdited', at, data: { entryId: 'a1', changes: { rating: { from: null, to: 4 } } } },
+      { seq: 3, id: 'e3', type: 'MediaFinished', at, data: { entryId: 'b2', kind: 'movie', title: 'Heat', finishedOn: '2025-01-01', visibility: 'public', announce: false } },
+      { seq: 4, id: 'e4', type: 'MediaRemoved', at, data: { entryId: 'b2' } },
+    ].map((e) => JSON.stringify(e)).join('\n') + '\n';
+    const rows = shelfCandidates(log);
+    expect(rows[0]).toMatchObject({ line: 1, entryId: 'a1', input: { title: 'Dune', rating: 4, announce: false } });
+    expect(rows[1]).toMatchObject({ entryId: 'b2', skip: 'removed in the export' });
+    expect(() => shelfCandidates(log + '{"seq":5,"type":"Nope"}\n')).toThrow(/media.jsonl line 5/);
+  });
+
+  it('refuses JSON that is not an export', () => {
+    expect(() => shelfCandidates('{"hello":1}')).toThrow(/no "entries" list/);
+  });
+});
+
+describe('htmlToText', () => {
+  it('turns breaks into line breaks, drops tags and decodes entities', () => {
+    expect(htmlToText('<i>Great</i> &amp; long<br/>next<br />line &#8217;s &lt;ok&gt;')).toBe('Great & long\nnext\nline ’s <ok>');
+  });
+});
