@@ -42,8 +42,10 @@ export function parseApiQuery(params: URLSearchParams): { ok: true; query: ApiQu
   let limit = API_LIMIT_MAX;
   if (limitText !== null) {
     const n = Number(limitText);
-    if (!Number.isInteger(n) || n < 1 || n > API_LIMIT_MAX) fields.limit = `limit must be a whole number from 1 to ${API_LIMIT_MAX}`;
-    else limit = n;
+    // Past the maximum is clamped, not refused: callers asking for "everything" (the offline queue's
+    // check, scripts written before the bound) get the first API_LIMIT_MAX, and the answer stays bounded.
+    if (!Number.isInteger(n) || n < 1) fields.limit = `limit must be a whole number from 1 to ${API_LIMIT_MAX}`;
+    else limit = Math.min(n, API_LIMIT_MAX);
   }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, query: { filter, status: status as ApiQuery['status'], visibility: visibility as ApiQuery['visibility'], limit } };
