@@ -10,7 +10,7 @@
 // navigations, prefetches, server actions, and the cache's own render request) reach the page.
 // Keep in step with lib/cached-routes.ts and BYPASS_HEADERS in lib/render-cache/rules.ts (a unit
 // test checks both).
-export const CACHED_PAGES = ['/about', '/embed'];
+export const CACHED_PAGES = ['/about', '/embed', '/entries/:id', '/year/:year'];
 export const NOT_FOR_THE_CACHE = [
   ...['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'x-shelf-render'].map((key) => ({
     type: 'header',

@@ -1,26 +1,35 @@
+import { authorizeApiRequest } from '@/lib/auth';
 import { authorizeWrite } from '@/lib/auth/write-access';
-import { idempotencyEventId, logFinished, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
-import { isKind } from '@/lib/media/kinds';
-import { publicEntry, publicFeed } from '@/lib/media/selectors';
+import { idempotencyEventId, logEntry, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
+import { parseApiQuery, queryEntries } from '@/lib/media/api-query';
+import { publicEntry } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
 import { writeErrorResponse } from '@/lib/http/write-error';
 
 export const dynamic = 'force-dynamic';
 
-/** Public entries, newest first; `?kind=book,game` and `?limit=` narrow it. */
+/**
+ * Entries, newest first: public finished ones by default. `?kind=book,game`, `?status=`
+ * (finished, in-progress, abandoned, all), `?tag=`, `?q=`, `?year=`, `?limit=` narrow it;
+ * `?visibility=all` (with the API token) includes private entries, with every field.
+ */
 export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const kinds = (params.get('kind') ?? '').split(',').filter(isKind);
-  const limit = Number(params.get('limit'));
-  const state = (await readyMediaStore()).snapshot();
-  const entries = publicFeed(state, { kinds, limit: Number.isInteger(limit) && limit > 0 ? limit : undefined });
-  return json({ entries: entries.map(publicEntry) });
+  const parsed = parseApiQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, `Please fix: ${Object.keys(parsed.fields).join(', ')}`, parsed.fields);
+  const owner = parsed.query.visibility === 'all';
+  if (owner) {
+    const denied = authorizeApiRequest(request);
+    if (denied) return denied;
+  }
+  const entries = queryEntries((await readyMediaStore()).snapshot(), parsed.query);
+  return json({ entries: owner ? entries : entries.map(publicEntry) });
 }
 
 /**
- * Logs a finished item: the same validation and command as the admin form. Scripts authenticate
- * with the API token, the admin's offline queue (/admin/log) with the owner's session.
+ * Logs an entry (finished by default; `status` in-progress or abandoned too): the same validation
+ * and command as the admin form. Scripts authenticate with the API token, the admin's offline
+ * queue (/admin/log) with the owner's session.
  */
 export async function POST(request: Request) {
   const denied = await authorizeWrite(request);
@@ -32,11 +41,10 @@ export async function POST(request: Request) {
     return jsonError(400, `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, { 'Idempotency-Key': `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
   }
   try {
-    const result = await logFinished(read.body, idempotencyKey === undefined ? undefined : idempotencyEventId(idempotencyKey));
+    const result = await logEntry(read.body, idempotencyKey === undefined ? undefined : idempotencyEventId(idempotencyKey));
     if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
     return json({ entry: result.value }, 201);
   } catch (err) {
     return writeErrorResponse('The entry', err);
   }
 }
-
