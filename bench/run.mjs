@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { bootBench } from './boot.mjs';
 import { measure, measurePaired } from './load.mjs';
 import { postgresBoot, postgresHttp } from './postgres.mjs';
-import { seedMedia, seedOrderbook } from './seed.mjs';
+import { seedInProgress, seedMedia, seedOrderbook } from './seed.mjs';
 import { ensureBuild, root, startHello, startServer } from './server.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -30,7 +30,7 @@ const mediaBody = () =>
 const GZIP = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 /** Routes in the order they run: reads before writes, so the reads see the seeded state (300 entries, a full book). */
-function routes(adminToken) {
+function routes(adminToken, entryId) {
   return [
     // The front door answers /healthz itself; `?_rsc=` sends the same request through Next (lib/front-door/routes.ts).
     { name: 'GET /healthz (front door)', method: 'GET', path: '/healthz', target: 0.8 },
@@ -38,8 +38,10 @@ function routes(adminToken) {
     { name: 'GET /orderbook', method: 'GET', path: '/orderbook', headers: { accept: 'application/json' }, target: 0.5 },
     { name: 'GET /orderbook through Next', method: 'GET', path: '/orderbook?_rsc=bench', headers: { accept: 'application/json' } },
     // Pages are judged as browsers fetch them, with Accept-Encoding: gzip; the rows without it are for reference.
-    { name: 'GET /about (300 entries), gzip', method: 'GET', path: '/about', headers: GZIP, target: 0.5 },
-    { name: 'GET /about (300 entries), no Accept-Encoding', method: 'GET', path: '/about' },
+    { name: 'GET /about (300 entries, 5 in progress), gzip', method: 'GET', path: '/about', headers: GZIP, target: 0.5 },
+    { name: 'GET /about (300 entries, 5 in progress), no Accept-Encoding', method: 'GET', path: '/about' },
+    { name: 'GET /entries/<id>, gzip', method: 'GET', path: `/entries/${entryId}`, headers: GZIP, target: 0.5 },
+    { name: 'GET /year/2026, gzip', method: 'GET', path: '/year/2026', headers: GZIP },
     { name: 'GET /embed?limit=10, gzip', method: 'GET', path: '/embed?limit=10', headers: GZIP, target: 0.5 },
     { name: 'GET /embed?limit=10, no Accept-Encoding', method: 'GET', path: '/embed?limit=10' },
     {
@@ -115,12 +117,14 @@ async function httpBench() {
   const hello = await startHello();
   try {
     const media = await seedMedia(server, 300);
+    // A Now section on /about (5 in progress), and one of them for /entries/<id>.
+    const [entryId] = await seedInProgress(server, 5);
     const book = await seedOrderbook(server, 100);
     const opts = { connections, seconds, serverPid: server.pid };
     const baseline = { url: hello.url, pid: hello.pid, route: { method: 'GET', path: '/' } };
     const before = await measure(hello.url, baseline.route, { ...opts, serverPid: hello.pid });
     const results = [];
-    for (const route of routes(server.adminToken)) {
+    for (const route of routes(server.adminToken, entryId)) {
       const status = await probe(server, route);
       if (status === 404) {
         results.push({ route, missing: true });

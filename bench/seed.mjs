@@ -31,6 +31,30 @@ export async function seedMedia(server, n) {
   return n;
 }
 
+/** n public entries in progress (the About page's Now section), with tags; returns their ids. */
+export async function seedInProgress(server, n) {
+  const ids = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${server.url}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'book',
+        title: `Reading now ${i + 1}`,
+        creator: 'Bench',
+        status: 'in-progress',
+        startedOn: '2026-01-01',
+        progress: (i * 17) % 100,
+        tags: ['bench', `tag ${i}`],
+        review: 'Half way through. *So far* so good.\n\n>! No spoilers here.',
+      }),
+    });
+    if (res.status !== 201) throw new Error(`seeding: POST /api/media answered ${res.status}: ${await res.text()}`);
+    ids.push((await res.json()).entry.id);
+  }
+  return ids;
+}
+
 /** n bids at 100-199 and n asks at 300-399 (they never cross: a full book). 0 when the orderbook is not built. */
 export async function seedOrderbook(server, n) {
   const probe = await fetch(`${server.url}/orderbook`, { headers: { accept: 'application/json' } });

@@ -51,7 +51,8 @@ test('the Atom feed parses and has the required feed and entry elements, with ab
     expect(entry.id).toMatch(new RegExp(`^${baseURL}/about#entry-`));
     expect(entry.title['#text']).toMatch(/^Finished /);
     expect(entry.updated).toMatch(isoTime);
-    expect(entry.link.find((l) => l['@rel'] === 'alternate')!['@href']).toBe(entry.id);
+    // The id stays the About page anchor (readers keep their entries); the link is the entry's own page.
+    expect(entry.link.find((l) => l['@rel'] === 'alternate')!['@href']).toBe(entry.id.replace('/about#entry-', '/entries/'));
   }
   const mine = feed.entry!.find((e) => e.id === `${baseURL}/about#entry-${logged.id}`)!;
   expect(mine.title['#text']).toBe(`Finished reading ${title}`);
@@ -77,7 +78,8 @@ test('the JSON Feed has the version and items with ids, titles, dates and URLs',
     expect(typeof item.id).toBe('string');
     expect(item.title).toMatch(/^Finished /);
     expect(item.date_published).toMatch(isoTime);
-    expect(item.url).toMatch(new RegExp(`^${baseURL}/about#entry-`));
+    expect(item.id).toMatch(new RegExp(`^${baseURL}/about#entry-`));
+    expect(item.url).toBe(item.id.replace('/about#entry-', '/entries/'));
   }
   expect(feed.items.find((i: { id: string }) => i.id === `${baseURL}/about#entry-${logged.id}`)).toMatchObject({
     title: `Finished playing ${title}`,

@@ -42,7 +42,11 @@ type Order = { side: Side; user: number; price: number };
 
 async function place(request: APIRequestContext, baseURL: string, orders: Order[]) {
   const responses = await Promise.all(
-    orders.map((o, i) => request.fetch(`${baseURL}/${o.side}/${o.user}/${o.price}`, { method: i % 2 ? 'POST' : 'GET' })),
+    // Connection: close, so a burst never reuses an idle socket of the previous one that the server
+    // is closing at that moment (its keep-alive timeout): that race answers ECONNRESET, not the server.
+    orders.map((o, i) =>
+      request.fetch(`${baseURL}/${o.side}/${o.user}/${o.price}`, { method: i % 2 ? 'POST' : 'GET', headers: { connection: 'close' } }),
+    ),
   );
   for (const res of responses) {
     expect(res.status()).toBe(200);

@@ -9,6 +9,14 @@ describe('the render cache routes', () => {
     }
   });
 
+  it('cover one page per entry and per year, and nothing below them', () => {
+    const entries = CACHED_ROUTES.find((r) => r.path === '/entries/:id')!;
+    expect(entries.matches!('/entries/abc-123')).toBe(true);
+    expect(entries.matches!('/entries/')).toBe(false);
+    expect(entries.matches!('/entries/a/b')).toBe(false);
+    expect(CACHED_ROUTES.find((r) => r.path === '/year/:year')!.matches!('/year/2026')).toBe(true);
+  });
+
   it('let /embed be framed as EMBED_ALLOWED_ORIGINS says, read per request', () => {
     const embed = CACHED_ROUTES.find((r) => r.path === '/embed')!;
     const before = process.env.EMBED_ALLOWED_ORIGINS;

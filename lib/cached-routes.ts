@@ -25,4 +25,7 @@ export const CACHED_ROUTES: readonly CachedRoute[] = [
   { path: '/about', stores: [mediaDefinition], canonicalKey },
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
   { path: '/embed', stores: [mediaDefinition], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
+  // One page per entry and per year, keyed by the path alone (they read no query): the cache's LRU bounds how many.
+  { path: '/entries/:id', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
+  { path: '/year/:year', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/year\/[^/]+$/.test(p) },
 ];

@@ -2,7 +2,7 @@
  * Shelf widget loader. Paste where the widget should appear:
  *   <script src="https://your-shelf.example/embed.js" data-kind="book" data-limit="5" data-theme="auto" async></script>
  * Options (data-*): kind (comma list), limit (1-50), theme (light, dark, auto), layout (list, grid),
- * covers, ratings, reviews (1 or 0). It inserts an iframe of /embed right after this tag and keeps
+ * covers, ratings, reviews, now (1 or 0; now shows what is in progress). It inserts an iframe of /embed right after this tag and keeps
  * it as tall as its content, listening only to messages from that iframe. No globals, no dependencies.
  */
 (function () {
@@ -11,7 +11,7 @@
   if (!script || !script.src || !window.URL || !window.URLSearchParams) return;
 
   var origin = new URL(script.src, document.baseURI).origin;
-  var names = ['kind', 'limit', 'theme', 'layout', 'covers', 'ratings', 'reviews'];
+  var names = ['kind', 'limit', 'theme', 'layout', 'covers', 'ratings', 'reviews', 'now'];
   var query = new URLSearchParams();
   for (var i = 0; i < names.length; i++) {
     var value = script.getAttribute('data-' + names[i]);

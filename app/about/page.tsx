@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
-import { yearSummary } from '@/lib/media/selectors';
+import { nowEntries, yearSummary } from '@/lib/media/selectors';
+import { parseFilter } from '@/lib/media/search';
+import { NowSection } from '@/lib/ui/NowSection';
+import { SearchForm } from './SearchForm';
 import { ownerToday } from '@/lib/media/today';
 import { readyMediaStore } from '@/lib/media/store';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
@@ -25,26 +28,42 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-/** The About page's URL for a kind filter and a page cursor (the entry the page starts at). */
-function aboutHref(kind: string | undefined, from?: string): string {
+interface AboutFilter {
+  kind?: string;
+  tag?: string;
+  q?: string;
+  year?: string;
+}
+
+/** The About page's URL for the filters in force and a page cursor (the entry the page starts at). */
+function aboutHref({ kind, tag, q, year }: AboutFilter, from?: string): string {
   const query = new URLSearchParams();
   if (kind) query.set('kind', kind);
+  if (tag) query.set('tag', tag);
+  if (q) query.set('q', q);
+  if (year) query.set('year', year);
   if (from) query.set('from', from);
   const search = query.toString();
   return search ? `/about?${search}` : '/about';
 }
 
-type SearchParams = Promise<{ kind?: string | string[]; from?: string | string[] }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AboutPage({ searchParams }: { searchParams: SearchParams }) {
   await connection(); // rendered per request from the live snapshot, never at build time
-  const { kind: kindParam, from: fromParam } = await searchParams;
-  const kind = typeof kindParam === 'string' && isKind(kindParam) ? kindParam : undefined;
-  const from = typeof fromParam === 'string' ? fromParam : undefined;
+  const params = await searchParams;
+  const get = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
+  const kindParam = get('kind');
+  const kind = kindParam && isKind(kindParam) ? kindParam : undefined;
+  const from = get('from');
+  const search = parseFilter(get);
+  const filters: AboutFilter = { kind, ...search };
+  const searching = Boolean(search.q || search.tag || search.year);
   const store = await readyMediaStore();
   const state = store.snapshot();
   const settings = await readSettings();
-  const page = feedPage(state, { kinds: kind ? [kind] : undefined, from });
+  const page = feedPage(state, { kinds: kind ? [kind] : undefined, from, ...search });
+  const now = searching ? [] : nowEntries(state, { kinds: kind ? [kind] : undefined });
   const { entries } = page;
   const year = ownerToday().slice(0, 4);
   const summary = yearSummary(state, year);
@@ -56,10 +75,16 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
       <EntryPermalink from={from} />
       <OwnerIntro settings={settings} />
 
+      <NowSection entries={now} />
+
       <section aria-labelledby="finished-heading">
         <div className={styles.feedHeader}>
           <h2 id="finished-heading">Recently finished</h2>
-          {summary && <p className={styles.summary} data-testid="year-summary">{summary}</p>}
+          {summary && (
+            <p className={styles.summary} data-testid="year-summary">
+              <a href={`/year/${year}`}>{summary}</a>
+            </p>
+          )}
         </div>
 
         {total > 0 && (
@@ -77,6 +102,16 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
           </nav>
         )}
 
+        {total > 0 && <SearchForm q={search.q} kind={kind} tag={search.tag} year={search.year} />}
+        {searching && (
+          <p className={styles.summary} data-testid="search-summary">
+            {page.total} {page.total === 1 ? 'entry' : 'entries'}
+            {search.q && <> matching “{search.q}”</>}
+            {search.tag && <> tagged #{search.tag}</>}
+            {search.year && <> finished in {search.year}</>} · <Link href={aboutHref({ kind })}>clear</Link>
+          </p>
+        )}
+
         {entries.length > 0 ? (
           <>
             <FeedList entries={entries} testId="feed" />
@@ -84,7 +119,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
               // Plain links, not client navigations: each page is a document the render cache serves.
               <nav aria-label="Pages" className={styles.pager}>
                 {page.newer && (
-                  <a href={aboutHref(kind, page.newer.from)} rel="prev" className={styles.pageLink}>
+                  <a href={aboutHref(filters, page.newer.from)} rel="prev" className={styles.pageLink}>
                     ← Newer entries
                   </a>
                 )}
@@ -92,7 +127,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
                   {page.offset + 1}–{page.offset + entries.length} of {page.total}
                 </span>
                 {page.older && (
-                  <a href={aboutHref(kind, page.older)} rel="next" className={styles.pageLink}>
+                  <a href={aboutHref(filters, page.older)} rel="next" className={styles.pageLink}>
                     Older entries →
                   </a>
                 )}
@@ -101,7 +136,9 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
           </>
         ) : (
           <div className={styles.empty} data-testid="empty-feed">
-            {kind ? (
+            {searching ? (
+              <p>Nothing matches.</p>
+            ) : kind ? (
               <p>
                 No {KIND_INFO[kind].plural} yet. <Link href="/about">See everything</Link>.
               </p>
@@ -118,7 +155,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
       </section>
 
       <footer className={styles.footer}>
-        <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a>
+        <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a> · <a href={`/year/${year}`}>{year} in review</a>
       </footer>
     </main>
   );

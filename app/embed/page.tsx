@@ -5,7 +5,8 @@ import gridStyles from '@/lib/embed/grid.module.css';
 import { parseEmbedOptions } from '@/lib/embed/options';
 import { ReportHeight } from '@/lib/embed/ReportHeight';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
-import { publicFeed } from '@/lib/media/selectors';
+import { nowEntries, publicFeed } from '@/lib/media/selectors';
+import { NowSection } from '@/lib/ui/NowSection';
 import { readyMediaStore } from '@/lib/media/store';
 import { FeedList } from '@/lib/ui/FeedList';
 import { widgetDefaultOptions } from '@/lib/settings/schema';
@@ -27,11 +28,13 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   const options = parseEmbedOptions(await searchParams, widgetDefaultOptions(settings.widget));
   const store = await readyMediaStore();
   const entries = publicFeed(store.snapshot(), { kinds: options.kinds, limit: options.limit });
+  const now = options.now ? nowEntries(store.snapshot(), { kinds: options.kinds }).slice(0, options.limit) : [];
   const ownerName = settings.ownerName || settings.siteTitle;
 
   return (
     <ReportHeight className={styles.root} data-theme={options.theme} data-layout={options.layout}>
       <LiveRefresh stream="media" since={store.version()} />
+      <NowSection entries={now} newTab />
       {entries.length === 0 ? (
         <p className={styles.empty}>Nothing finished yet.</p>
       ) : options.layout === 'grid' ? (

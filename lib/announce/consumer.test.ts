@@ -5,7 +5,7 @@ import { X_DUPLICATE_POST_ID } from './channels/x';
 import { NO_CHANNEL_REASON } from './eligibility';
 import type { Channel } from './events';
 import { requestAnnouncementRetry } from './retry';
-import { failingDispatch, Harness } from './testing/harness';
+import { dune, failingDispatch, Harness } from './testing/harness';
 import { NETWORKS, type Network } from './testing/stand-in';
 
 let harnesses: Harness[] = [];
@@ -179,15 +179,16 @@ describe('the announcer', () => {
 
   it('sends nothing for announce off, private entries, edits and removed entries', async () => {
     const { h, nets } = await setup('mastodon');
-    const off = await h.finish({ announce: false });
-    const secret = await h.finish({ visibility: 'private' });
+    await h.finish({ announce: false });
+    await h.finish({ visibility: 'private' });
     const posted = await h.finish({ title: 'Posted once' });
     await h.idle();
     expect(nets.mastodon.requests).toHaveLength(1);
 
-    await h.dispatch({ type: 'MediaEdited', data: { entryId: off, changes: { announce: { from: false, to: true } } } });
-    await h.dispatch({ type: 'MediaEdited', data: { entryId: secret, changes: { visibility: { from: 'private', to: 'public' } } } });
     await h.dispatch({ type: 'MediaEdited', data: { entryId: posted, changes: { title: { from: 'Posted once', to: 'Posted once, edited' } } } });
+    // Made private and public again: already posted, never twice.
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: posted, changes: { visibility: { from: 'public', to: 'private' } } } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: posted, changes: { visibility: { from: 'private', to: 'public' } } } });
     await h.idle();
 
     // Removed before the announcer got to it (it was down).
@@ -201,6 +202,60 @@ describe('the announcer', () => {
     expect(nets.mastodon.requests).toHaveLength(1);
     expect(nets.mastodon.requests[0]!.json.status).toContain('Posted once');
     expect((await h.events()).filter((e) => e.type.startsWith('Announcement'))).toHaveLength(1);
+  });
+
+  it('announces a private entry once it is made public (it asked to be), and an entry given announce later', async () => {
+    const { h, nets } = await setup('mastodon');
+    const secret = await h.finish({ title: 'Kept quiet', visibility: 'private' });
+    const off = await h.finish({ title: 'Changed my mind', announce: false });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(0);
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: secret, changes: { visibility: { from: 'private', to: 'public' } } } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: off, changes: { announce: { from: false, to: true } } } });
+    await h.idle();
+    expect(nets.mastodon.requests.map((r) => r.json.status as string).map((t) => t.split('\n')[0])).toEqual([
+      expect.stringContaining('Kept quiet'),
+      expect.stringContaining('Changed my mind'),
+    ]);
+    expect(h.status(secret, 'mastodon')?.state).toBe('posted');
+  });
+
+  it('announces when an entry is finished, never when started, given progress or abandoned, and once only', async () => {
+    const { h, nets } = await setup('mastodon');
+    const { finishedOn: _f, ...started } = dune;
+    const reading = 'reading-1';
+    await h.dispatch({ type: 'MediaStarted', data: { entryId: reading, ...started, title: 'Slow read', status: 'in-progress', startedOn: '2026-11-01' } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: { progress: { from: null, to: 40 } } } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: { status: { from: 'in-progress', to: 'abandoned' } } } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: { status: { from: 'abandoned', to: 'in-progress' } } } });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(0);
+
+    const finish = { status: { from: 'in-progress' as const, to: 'finished' as const }, finishedOn: { from: null, to: '2026-11-20' }, progress: { from: 40, to: null } };
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: finish } });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(1);
+    expect(nets.mastodon.requests[0]!.json.status).toContain('Slow read');
+
+    // Un-finished (an undo) and finished again: still one post.
+    const unfinish = { status: { from: 'finished' as const, to: 'in-progress' as const }, finishedOn: { from: '2026-11-20', to: null } };
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: unfinish } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: reading, changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-21' } } } });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(1);
+    expect((await h.events('AnnouncementPosted'))).toHaveLength(1);
+  });
+
+  it('does not announce a private entry when it is finished; it does when made public afterwards', async () => {
+    const { h, nets } = await setup('mastodon');
+    const { finishedOn: _f, ...started } = dune;
+    await h.dispatch({ type: 'MediaStarted', data: { entryId: 'p', ...started, title: 'Private read', visibility: 'private', status: 'in-progress' } });
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: 'p', changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-20' } } } });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(0);
+    await h.dispatch({ type: 'MediaEdited', data: { entryId: 'p', changes: { visibility: { from: 'private', to: 'public' } } } });
+    await h.idle();
+    expect(nets.mastodon.requests).toHaveLength(1);
   });
 
   it('starts at the end of an existing log: history is not announced', async () => {

@@ -18,7 +18,7 @@ import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
 import type { CheckpointStore } from '../eventstore/processor';
 import { checkpointDocument } from './checkpoint';
-import { NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
+import { mayTriggerAnnouncement, NO_CHANNEL_REASON, whyNotAnnounced } from './eligibility';
 import { CHANNELS, type Channel } from './events';
 import { resultEventId } from './keys';
 import { backoffDelay, DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from './retry-policy';
@@ -133,9 +133,9 @@ class Consumer implements Announcer {
       schedule(event.data.entryId, event.data.channel);
       return;
     }
-    if (event.type !== 'MediaFinished') return;
-    // Only a new entry is news: public and marked announce when logged, and still so now.
-    if (!event.data.announce || event.data.visibility !== 'public') return;
+    // News is an entry becoming finished, public and announced (eligibility.ts has the rule);
+    // an entry already announced is not sent again (each send checks the recorded result first).
+    if (!mayTriggerAnnouncement(event)) return;
     const entry = this.store.snapshot().entries.get(event.data.entryId);
     if (!entry) return;
     // Retries left pending by an earlier run always get an answer: a post, or why not (the entry

@@ -7,7 +7,7 @@ const parse = (query: string) => parseEmbedOptions(new URLSearchParams(query));
 
 describe('parseEmbedOptions', () => {
   it('gives the defaults for no options', () => {
-    expect(parse('')).toEqual({ kinds: [], limit: 5, theme: 'auto', layout: 'list', covers: true, ratings: true, reviews: false });
+    expect(parse('')).toEqual({ kinds: [], limit: 5, theme: 'auto', layout: 'list', covers: true, ratings: true, reviews: false, now: false });
   });
 
   it('reads every valid option', () => {
@@ -19,7 +19,9 @@ describe('parseEmbedOptions', () => {
       covers: false,
       ratings: false,
       reviews: true,
+      now: false,
     });
+    expect(parse('now=1').now).toBe(true);
   });
 
   it('forgives case and spaces', () => {
@@ -105,6 +107,7 @@ describe('embedQuery and embedAttributes', () => {
       covers: fc.boolean(),
       ratings: fc.boolean(),
       reviews: fc.boolean(),
+      now: fc.boolean(),
     });
     fc.assert(fc.property(option, (options) => {
       expect(parse(embedQuery(options))).toEqual(options);

@@ -21,6 +21,8 @@ export interface EmbedOptions {
   covers: boolean;
   ratings: boolean;
   reviews: boolean;
+  /** Show what is in progress ("Now") above the finished entries. */
+  now: boolean;
 }
 
 export const DEFAULT_EMBED_OPTIONS: Readonly<EmbedOptions> = Object.freeze({
@@ -31,10 +33,11 @@ export const DEFAULT_EMBED_OPTIONS: Readonly<EmbedOptions> = Object.freeze({
   covers: true,
   ratings: true,
   reviews: false,
+  now: false,
 });
 
 /** The names the widget reads, in the order snippets write them. */
-export const OPTION_NAMES = ['kind', 'limit', 'theme', 'layout', 'covers', 'ratings', 'reviews'] as const;
+export const OPTION_NAMES = ['kind', 'limit', 'theme', 'layout', 'covers', 'ratings', 'reviews', 'now'] as const;
 
 type Raw = string | string[] | null | undefined;
 /** A page's `searchParams`, a `URLSearchParams`, or a plain object of strings. */
@@ -56,6 +59,7 @@ export function parseEmbedOptions(params: RawEmbedParams, defaults: Readonly<Emb
     covers: parseToggle(get('covers')) ?? d.covers,
     ratings: parseToggle(get('ratings')) ?? d.ratings,
     reviews: parseToggle(get('reviews')) ?? d.reviews,
+    now: parseToggle(get('now')) ?? d.now,
   };
 }
 
@@ -77,7 +81,7 @@ export function embedAttributes(options: EmbedOptions, base: Readonly<EmbedOptio
   if (options.limit !== d.limit) out.limit = String(options.limit);
   if (options.theme !== d.theme) out.theme = options.theme;
   if (options.layout !== d.layout) out.layout = options.layout;
-  for (const name of ['covers', 'ratings', 'reviews'] as const) {
+  for (const name of ['covers', 'ratings', 'reviews', 'now'] as const) {
     if (options[name] !== d[name]) out[name] = options[name] ? '1' : '0';
   }
   return out;

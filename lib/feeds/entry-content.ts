@@ -7,8 +7,14 @@ import { escapeHtml } from './xml';
 /** "Finished reading Dune", "Finished listening to Hardcore History". */
 export const entryHeadline = (entry: Entry) => `Finished ${KIND_INFO[entry.kind].verb} ${entry.title}`;
 
-/** The entry's place on the About page: also its id in the feeds (stable as long as SITE_URL is). */
+/**
+ * The entry's id in the feeds: its place on the About page, as it always was, so readers that
+ * already have an entry do not see it again as new (stable as long as SITE_URL is).
+ */
 export const entryPermalink = (siteUrl: string, entry: Entry) => `${siteUrl}/about#entry-${encodeURIComponent(entry.id)}`;
+
+/** The entry's own page: what the feeds link to. */
+export const entryPageUrl = (siteUrl: string, entry: Pick<Entry, 'id'>) => `${siteUrl}/entries/${encodeURIComponent(entry.id)}`;
 
 /** The lines of a plain-text description: creator, rating, finished date, review. */
 function facts(entry: Entry): { kindLine: string; rating?: string; finished: string } {
@@ -16,7 +22,7 @@ function facts(entry: Entry): { kindLine: string; rating?: string; finished: str
   return {
     kindLine: entry.creator ? `${info.label} by ${entry.creator}` : info.label,
     rating: entry.rating !== undefined ? `Rated ${entry.rating} out of 5` : undefined,
-    finished: `Finished ${formatDay(entry.finishedOn)}`,
+    finished: entry.finishedOn ? `Finished ${formatDay(entry.finishedOn)}` : '',
   };
 }
 

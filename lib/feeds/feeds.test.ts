@@ -47,7 +47,7 @@ describe('Atom feed', () => {
     expect(book.title['#text']).toBe('Finished reading Dune');
     expect(book.updated).toBe(state.entries.get('a')!.updatedAt);
     expect(book.published).toBe(state.entries.get('a')!.loggedAt);
-    expect(book.link.find((l: Record<string, string>) => l['@rel'] === 'alternate')['@href']).toBe('https://shelf.example/about#entry-a');
+    expect(book.link.find((l: Record<string, string>) => l['@rel'] === 'alternate')['@href']).toBe('https://shelf.example/entries/a');
     expect(book.link.find((l: Record<string, string>) => l['@rel'] === 'related')['@href']).toBe('https://example.com/dune');
     expect(book.content['@type']).toBe('html');
     expect(book.content['#text']).toContain('Book by Frank Herbert');
@@ -97,7 +97,7 @@ describe('JSON Feed', () => {
     expect(feed.items).toEqual([
       expect.objectContaining({
         id: 'https://shelf.example/about#entry-a',
-        url: 'https://shelf.example/about#entry-a',
+        url: 'https://shelf.example/entries/a',
         external_url: 'https://example.com/dune',
         title: 'Finished reading Dune',
         image: 'https://img.example/dune.jpg',
@@ -131,6 +131,21 @@ describe('what the feeds carry', () => {
     const feed = jsonFeed(feedInput(fold(...events), site, []));
     expect(feed.items).toHaveLength(FEED_LIMIT);
     expect(feed.items[0]!.title).toBe(`Finished reading Book ${FEED_LIMIT + 4}`);
+  });
+
+  it('lists only finished entries, and carries their tags (Atom categories, JSON Feed tags)', () => {
+    const state = fold(
+      finished('f', { title: 'Done', tags: ['sci-fi', 'classics'] }),
+      { type: 'MediaStarted', data: { entryId: 'r', kind: 'book', title: 'Reading', visibility: 'public', announce: false, status: 'in-progress' } },
+      { type: 'MediaStarted', data: { entryId: 'q', kind: 'book', title: 'Quit', visibility: 'public', announce: false, status: 'abandoned' } },
+    );
+    const atom = parseAtom(atomFeed(feedInput(state, site, [])));
+    expect(atom.entry.map((e: { title: { '#text': string } }) => e.title['#text'])).toEqual(['Finished reading Done']);
+    const categories = [atom.entry[0].category].flat().map((c: Record<string, string>) => c['@term']);
+    expect(categories).toEqual(['book', 'sci-fi', 'classics']);
+    const json = jsonFeed(feedInput(state, site, []));
+    expect(json.items.map((i) => i.title)).toEqual(['Finished reading Done']);
+    expect(json.items[0]!.tags).toEqual(['book', 'sci-fi', 'classics']);
   });
 });
 

@@ -1,5 +1,5 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of the public feed.
-import { entryHeadline, entryHtml, entryPermalink, entryText, feedLinks, feedTitle, type FeedInput } from './entry-content';
+import { entryHeadline, entryHtml, entryPageUrl, entryPermalink, entryText, feedLinks, feedTitle, type FeedInput } from './entry-content';
 
 export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -16,7 +16,7 @@ export function jsonFeed(input: FeedInput) {
     authors: [{ name: ownerName, url: `${siteUrl}/about` }],
     items: entries.map((entry) => ({
       id: entryPermalink(siteUrl, entry),
-      url: entryPermalink(siteUrl, entry),
+      url: entryPageUrl(siteUrl, entry),
       ...(entry.url ? { external_url: entry.url } : {}),
       title: entryHeadline(entry),
       content_html: entryHtml(entry),
@@ -24,7 +24,7 @@ export function jsonFeed(input: FeedInput) {
       ...(entry.coverUrl ? { image: entry.coverUrl } : {}),
       date_published: entry.loggedAt,
       date_modified: entry.updatedAt,
-      tags: [entry.kind],
+      tags: [entry.kind, ...(entry.tags ?? [])],
     })),
   };
 }

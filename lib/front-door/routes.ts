@@ -21,7 +21,8 @@ export interface RequestLine {
   header: (name: string) => string | undefined;
 }
 
-const CACHED_PATHS = new Set(CACHED_ROUTES.map((r) => r.path));
+/** The render cache's routes: exact paths, and patterns (`/entries/:id`) by their `matches`. */
+const isCachedPath = (pathname: string) => CACHED_ROUTES.some((r) => (r.matches ? r.matches(pathname) : r.path === pathname));
 const ORDER = /^\/(buy|sell)\/([^/]+)\/([^/]+)$/;
 const READ = new Set(['GET', 'HEAD']);
 
@@ -34,7 +35,7 @@ const READ = new Set(['GET', 'HEAD']);
 export function matchHotRoute({ method, pathname, search, header }: RequestLine): HotRoute | undefined {
   if (search.has(BYPASS_QUERY) || BYPASS_HEADERS.some((name) => header(name) !== undefined)) return undefined;
   // The cache answers every method itself (405 with Allow for all but GET and HEAD).
-  if (CACHED_PATHS.has(pathname)) return { kind: 'cached-page' };
+  if (isCachedPath(pathname)) return { kind: 'cached-page' };
   if (pathname === '/healthz') return READ.has(method) ? { kind: 'health' } : undefined;
   if (pathname === '/orderbook') {
     // Browsers (Accept: text/html) get the live page, rewritten by next.config.mjs.
@@ -43,7 +44,8 @@ export function matchHotRoute({ method, pathname, search, header }: RequestLine)
   if (pathname === '/feed.xml' || pathname === '/feed.json') {
     return READ.has(method) ? { kind: 'feed', format: pathname === '/feed.xml' ? 'atom' : 'json' } : undefined;
   }
-  if (pathname === '/api/media') return READ.has(method) ? { kind: 'public-entries' } : undefined;
+  // `visibility=all` needs the API token (and its per-client limiter): Next's route checks it.
+  if (pathname === '/api/media') return READ.has(method) && search.get('visibility') !== 'all' ? { kind: 'public-entries' } : undefined;
   const order = ORDER.exec(pathname);
   if (order && (method === 'GET' || method === 'POST')) {
     const user = decodeSegment(order[2]!);

@@ -57,4 +57,20 @@ describe('nowTitled', () => {
     expect(nowTitled(describeMediaEvent(envelopes[0]!, states[0]!, states[1]!), now)).toBe(" (now titled 'Dune Messiah')");
     expect(nowTitled(describeMediaEvent(envelopes[2]!, states[2]!, states[3]!), now)).toBe('');
   });
+
+  it('says started, progress, abandoned, restarted and finished in words', () => {
+    const m = fold(
+      { type: 'MediaStarted', data: { entryId: 'r', kind: 'book', title: 'Middlemarch', visibility: 'public', announce: false, status: 'in-progress' } },
+      { type: 'MediaEdited', data: { entryId: 'r', changes: { progress: { from: null, to: 40 }, tags: { from: null, to: ['classics', 'long'] } } } },
+      { type: 'MediaEdited', data: { entryId: 'r', changes: { status: { from: 'in-progress', to: 'abandoned' } } } },
+      { type: 'MediaEdited', data: { entryId: 'r', changes: { status: { from: 'abandoned', to: 'in-progress' } } } },
+      { type: 'MediaEdited', data: { entryId: 'r', changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-20' }, progress: { from: 40, to: null }, rating: { from: null, to: 5 } } } },
+    );
+    const say = (seq: number) => describeMediaEvent(m.envelopes[seq - 1]!, m.states[seq - 1]!, m.states[seq]!).text;
+    expect(say(1)).toBe("started 'Middlemarch' (book)");
+    expect(say(2)).toBe("edited 'Middlemarch': progress none -> 40%, tags none -> classics, long");
+    expect(say(3)).toBe("abandoned 'Middlemarch'");
+    expect(say(4)).toBe("restarted 'Middlemarch'");
+    expect(say(5)).toBe("finished 'Middlemarch': rating none -> 5");
+  });
 });

@@ -2,7 +2,7 @@
 import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from '../announce/events';
 import { describeChanges } from '../media/describe';
-import type { MediaEvent } from '../media/events';
+import type { EntryChanges, MediaEvent } from '../media/events';
 import type { MediaState } from '../media/projection';
 import { undoneSeq } from '../media/undo';
 
@@ -35,8 +35,18 @@ export function describeMediaEvent(event: EnvelopeOf<MediaEvent>, before: MediaS
       const { kind, visibility } = event.data;
       return text(`logged ${quoted(event.data.title)} (${kind}${visibility === 'private' ? ', private' : ''})`);
     }
-    case 'MediaEdited':
+    case 'MediaStarted': {
+      const { kind, visibility, status } = event.data;
+      const how = status === 'abandoned' ? 'logged as abandoned' : 'started';
+      return text(`${how} ${quoted(event.data.title)} (${kind}${visibility === 'private' ? ', private' : ''})`);
+    }
+    case 'MediaEdited': {
+      const status = event.data.changes.status?.to;
+      if (status === 'finished') return text(`finished ${name}${otherChanges(event.data.changes)}`);
+      if (status === 'abandoned') return text(`abandoned ${name}${otherChanges(event.data.changes)}`);
+      if (status === 'in-progress') return text(`restarted ${name}${otherChanges(event.data.changes)}`);
       return text(`edited ${name}: ${describeChanges(event.data.changes).join(', ')}`);
+    }
     case 'MediaRemoved':
       return text(`removed ${name}`);
     case 'MediaRestored':
@@ -54,6 +64,13 @@ export function describeMediaEvent(event: EnvelopeOf<MediaEvent>, before: MediaS
     case 'AnnouncementSkipped':
       return text(`did not announce ${name}: ${event.data.reason}`);
   }
+}
+
+/** The changes that come with a status change, besides the dates it always brings. */
+function otherChanges(changes: EntryChanges): string {
+  const { status: _status, finishedOn: _finishedOn, progress: _progress, ...rest } = changes;
+  const words = describeChanges(rest as EntryChanges);
+  return words.length ? `: ${words.join(', ')}` : '';
 }
 
 /** " (now titled 'Dune Messiah')" when the entry is called something else today. */

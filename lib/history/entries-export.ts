@@ -4,6 +4,8 @@ import { toCsv } from './csv';
 
 export const ENTRY_COLUMNS = [
   'id', 'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'finishedOn', 'visibility', 'announce', 'removed', 'loggedAt', 'updatedAt',
+  // Added with statuses and tags: at the end, so readers of the older columns by position still work.
+  'status', 'startedOn', 'progress', 'tags',
 ] as const satisfies readonly (keyof Entry)[];
 
 /** Oldest logged first, as in the log. */
@@ -26,5 +28,5 @@ export const UTF8_BOM = '\uFEFF';
 export const entriesCsvFile = (state: MediaState): string => UTF8_BOM + entriesCsv(state);
 
 export function entriesCsv(state: MediaState): string {
-  return toCsv(ENTRY_COLUMNS, entriesOf(state).map((entry) => ENTRY_COLUMNS.map((c) => entry[c])));
+  return toCsv(ENTRY_COLUMNS, entriesOf(state).map((entry) => ENTRY_COLUMNS.map((c) => (c === 'tags' ? entry.tags?.join(', ') : entry[c]))));
 }

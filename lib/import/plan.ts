@@ -79,8 +79,14 @@ export function planImport(candidates: readonly ImportCandidate[], { source, exi
       rows.push(row('error', Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join('; ')));
       continue;
     }
+    // Imports log finished entries only (no source row carries a status, so this holds; it keeps the types honest).
+    const { status, progress: _progress, finishedOn: finished, ...rest } = parsed.fields;
+    if (status !== 'finished' || !finished) {
+      rows.push(row('error', 'only finished entries can be imported'));
+      continue;
+    }
     rows.push(row('new', candidate.note));
-    toImport.push({ entryId, fields: parsed.fields, importedFrom: source });
+    toImport.push({ entryId, fields: { ...rest, finishedOn: finished }, importedFrom: source });
   }
   return { rows, toImport, summary: summarize(rows) };
 }

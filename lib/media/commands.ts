@@ -2,10 +2,11 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
 import type { ImportSource } from '../import/sources';
-import type { Entry } from './projection';
+import { sameValue, type Entry } from './projection';
+import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';
 import { ownerToday } from './today';
 import { compensatingEvent, isEntryChange, undoEventId } from './undo';
@@ -38,20 +39,27 @@ let inputSchema: { today: string; schema: ReturnType<typeof entryInputSchema> } 
 const inputSchemaFor = (today: string) => (inputSchema?.today === today ? inputSchema : (inputSchema = { today, schema: entryInputSchema(today) })).schema;
 
 /** Validates a new entry (form values or JSON) against the shared schema. */
-export function parseEntry(raw: unknown, today = ownerToday()): { ok: true; fields: EntryFields } | { ok: false; fields: Record<string, string> } {
+export function parseEntry(raw: unknown, today = ownerToday()): { ok: true; fields: EntryRecord } | { ok: false; fields: Record<string, string> } {
   const parsed = inputSchemaFor(today).safeParse(raw);
   return parsed.success ? { ok: true, fields: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
 /**
- * Logs a finished item. `eventId` (see idempotencyEventId) makes a retried request return the
- * first one's entry; reused for a different entry it is refused (422) and nothing is written.
+/**
+ * Logs an entry: finished (the default) as MediaFinished, in progress or abandoned as MediaStarted.
+ * `eventId` (see idempotencyEventId) makes a retried request return the first one's entry; reused
+ * for a different entry it is refused (422) and nothing is written.
  */
-export async function logFinished(raw: unknown, eventId?: string): Promise<CommandResult<Entry>> {
+export async function logEntry(raw: unknown, eventId?: string): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const event = await store.dispatch({ type: 'MediaFinished', data: { entryId: randomUUID(), ...parsed.fields }, id: eventId });
+  const entryId = randomUUID();
+  const { status, finishedOn, progress, ...fields } = parsed.fields;
+  const event =
+    status === 'finished'
+      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: eventId })
+      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: eventId });
   if (eventId !== undefined && !sameEntry(event, parsed.fields, raw)) {
     return {
       ok: false,
@@ -63,18 +71,22 @@ export async function logFinished(raw: unknown, eventId?: string): Promise<Comma
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
 }
 
+/** The name this command had when every entry was finished; import and older callers use it. */
+export const logFinished = logEntry;
+
 /**
- * Whether a recorded MediaFinished is the one this request asks for: same type and fields. A
- * default the request left to the server (the finished date, "today") is not compared, so a
- * retry the next day is still the same request.
+ * Whether a recorded MediaFinished or MediaStarted is the one this request asks for: same fields
+ * (status included). A default the request left to the server (the finished date, "today") is not
+ * compared, so a retry the next day is still the same request.
  */
-function sameEntry(event: { type: string; data: unknown }, fields: EntryFields, raw: unknown): boolean {
-  if (event.type !== 'MediaFinished') return false;
-  const recorded = event.data as EntryFields;
+function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, raw: unknown): boolean {
+  if (event.type !== 'MediaFinished' && event.type !== 'MediaStarted') return false;
+  const recorded = { ...(event.data as Record<string, unknown>) };
+  if (event.type === 'MediaFinished') recorded.status = 'finished';
   const given = (raw ?? {}) as Record<string, unknown>;
   return FIELD_NAMES.every((field) => {
     if (field === 'finishedOn' && (given.finishedOn === undefined || given.finishedOn === '' || given.finishedOn === null)) return true;
-    return (recorded[field] ?? null) === (fields[field] ?? null);
+    return sameValue(recorded[field] ?? null, fields[field] ?? null);
   });
 }
 
@@ -111,19 +123,85 @@ export async function logImported(
   return { logged, failed };
 }
 
-/** Edits an entry, recording only the fields that changed (from/to). No change, no event. */
+/** Edits an entry from a whole form, recording only the fields that changed (from/to). No change, no event. */
 export async function editEntry(entryId: string, raw: unknown): Promise<CommandResult<Entry>> {
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+/**
+ * A partial edit (the API's PATCH): the given fields over the entry as it is, validated as a whole
+ * by the same schema, so field errors name the same fields as a POST. `null` or "" clears an
+ * optional field. A status change brings its dates along: finishing sets the finished date (today
+ * unless given) and drops progress; leaving "finished" drops the finished date.
+ */
+export async function patchEntry(entryId: string, patch: Record<string, unknown>): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
-  if (!entry || entry.removed) return { ok: false, error: 'That entry does not exist or was removed', fields: {} };
-  const changes = diffEntry(entry, parsed.fields);
+  if (!entry || entry.removed) return notFound();
+  let base: EntryRecord = recordOf(entry);
+  if (typeof patch.status === 'string' && patch.status !== entry.status && (patch.status === 'finished' || patch.status === 'in-progress' || patch.status === 'abandoned')) {
+    base = withStatus(base, patch.status, ownerToday());
+  }
+  const parsed = parseEntry({ ...base, ...patch });
+  if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+/** Finishes an entry in progress or abandoned (on `day`, today by default). Finishing twice is refused. */
+export async function finishEntry(entryId: string, day?: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, finishRejection, (entry) => ({ ...withStatus(recordOf(entry), 'finished', ownerToday()), ...(day ? { finishedOn: day } : {}) }));
+}
+
+/** Gives up on an entry in progress. */
+export async function abandonEntry(entryId: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, abandonRejection, (entry) => withStatus(recordOf(entry), 'abandoned', ownerToday()));
+}
+
+/** Puts an abandoned entry back in progress. */
+export async function restartEntry(entryId: string): Promise<CommandResult<Entry>> {
+  return transition(entryId, restartRejection, (entry) => withStatus(recordOf(entry), 'in-progress', ownerToday()));
+}
+
+/** Records how far along an entry in progress is (0-100). */
+export async function setProgress(entryId: string, progress: unknown): Promise<CommandResult<Entry>> {
+  return transition(entryId, progressRejection, (entry) => ({ ...recordOf(entry), progress: progress as number }));
+}
+
+async function transition(
+  entryId: string,
+  rule: (entry: Entry | undefined) => string | undefined,
+  next: (entry: Entry) => EntryRecord,
+): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries.get(entryId);
+  const refused = rule(entry);
+  if (refused) return { ok: false, error: refused, fields: {} };
+  const parsed = parseEntry(next(entry!));
+  if (!parsed.ok) return invalid(parsed.fields);
+  return recordChanges(entryId, () => parsed.fields);
+}
+
+async function recordChanges(entryId: string, next: () => EntryRecord): Promise<CommandResult<Entry>> {
+  const store = await readyMediaStore();
+  const entry = store.snapshot().entries.get(entryId);
+  if (!entry || entry.removed) return notFound();
+  const changes = diffEntry(entry, next());
   if (Object.keys(changes).length === 0) return { ok: true, value: entry };
   return rejectionAsResult(async () => {
     await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
     return store.snapshot().entries.get(entryId)!;
   });
+}
+
+const notFound = (): CommandResult<never> => ({ ok: false, error: 'That entry does not exist or was removed', fields: {} });
+
+/** The owner's fields of an entry, without the projection's bookkeeping. */
+export function recordOf(entry: Entry): EntryRecord {
+  const record: Record<string, unknown> = {};
+  for (const field of FIELD_NAMES) if (entry[field] !== undefined) record[field] = entry[field];
+  return record as unknown as EntryRecord;
 }
 
 export async function removeEntry(entryId: string): Promise<CommandResult<Entry>> {
@@ -172,12 +250,12 @@ export async function undoChange(entryId: string, seq: number): Promise<CommandR
 }
 
 /** from/to for each field whose value differs; `null` is "not set". */
-export function diffEntry(entry: EntryFields, next: EntryFields): EntryChanges {
+export function diffEntry(entry: EntryRecord, next: EntryRecord): EntryChanges {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of FIELD_NAMES) {
     const from = entry[field] ?? null;
     const to = next[field] ?? null;
-    if (from !== to) changes[field] = { from, to };
+    if (!sameValue(from, to)) changes[field] = { from, to };
   }
   return changes as EntryChanges;
 }

@@ -26,3 +26,16 @@ export function formatDay(isoDate: string): string {
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
+
+/** Whole days from one YYYY-MM-DD date to another (0 for the same day). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days from start to finish, where both dates are known. */
+export function daysToFinish(entry: { startedOn?: string; finishedOn?: string }): number | undefined {
+  return entry.startedOn && entry.finishedOn ? daysBetween(entry.startedOn, entry.finishedOn) : undefined;
+}
+
+/** "1 day", "12 days", "same day". */
+export const daysLabel = (days: number) => (days === 0 ? 'same day' : `${days} ${days === 1 ? 'day' : 'days'}`);

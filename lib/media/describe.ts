@@ -13,6 +13,10 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   finishedOn: 'finished',
   visibility: 'visibility',
   announce: 'announce',
+  status: 'status',
+  startedOn: 'started',
+  progress: 'progress',
+  tags: 'tags',
 };
 
 const shown = (value: unknown): string => {
@@ -26,7 +30,9 @@ export function describeChanges(changes: EntryChanges): string[] {
   return Object.entries(changes).flatMap(([field, change]) => {
     if (!change) return [];
     const label = FIELD_LABELS[field as FieldName] ?? field;
-    if (field === 'rating' || field === 'announce' || field === 'visibility' || field === 'kind' || field === 'finishedOn') {
+    if (field === 'tags') return [`${label} ${(change.from as string[] | null)?.join(', ') || 'none'} -> ${(change.to as string[] | null)?.join(', ') || 'none'}`];
+    if (field === 'progress') return [`${label} ${change.from ?? 'none'}${change.from === null ? '' : '%'} -> ${change.to ?? 'none'}${change.to === null ? '' : '%'}`];
+    if (field === 'status' || field === 'startedOn' || field === 'rating' || field === 'announce' || field === 'visibility' || field === 'kind' || field === 'finishedOn') {
       return [`${label} ${change.from ?? 'none'} -> ${change.to ?? 'none'}`];
     }
     return [`${label} ${shown(change.from)} -> ${shown(change.to)}`];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { announcementEventSchemas } from '../announce/events';
-import { entryFieldsSchema, fieldSchemas } from './fields';
+import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
 import { IMPORT_SOURCES } from '../import/sources';
 
 const entryId = z.string().min(1).max(128);
@@ -20,6 +20,12 @@ export const entryChangesSchema = z
     finishedOn: change(fieldSchemas.finishedOn),
     visibility: change(fieldSchemas.visibility),
     announce: change(fieldSchemas.announce),
+    // Statuses and tags. Finishing, abandoning, restarting and progress are edits of these fields,
+    // so undo, history and time travel treat them like any other change.
+    status: change(fieldSchemas.status),
+    startedOn: change(fieldSchemas.startedOn),
+    progress: change(fieldSchemas.progress),
+    tags: change(fieldSchemas.tags),
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, { error: 'an edit must change at least one field' });
@@ -28,6 +34,8 @@ export type EntryChanges = z.infer<typeof entryChangesSchema>;
 export const mediaEventSchema = z.discriminatedUnion('type', [
   // `importedFrom` (optional, so older logs read as they are): the entry came from an import and is never announced.
   z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId, importedFrom: z.enum(IMPORT_SOURCES).optional() }) }),
+  /** An entry logged before it is finished: in progress, or (imported or late) already abandoned. */
+  z.object({ type: z.literal('MediaStarted'), data: startedFieldsSchema.extend({ entryId }) }),
   z.object({ type: z.literal('MediaEdited'), data: z.object({ entryId, changes: entryChangesSchema }) }),
   z.object({ type: z.literal('MediaRemoved'), data: z.object({ entryId }) }),
   z.object({ type: z.literal('MediaRestored'), data: z.object({ entryId }) }),

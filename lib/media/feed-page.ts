@@ -1,12 +1,11 @@
-import type { Kind } from './kinds';
 import { listedBefore, type Entry, type MediaState } from './projection';
+import type { EntryFilter } from './search';
 import { publicFeed } from './selectors';
 
 /** Entries on one page of the About feed: a page stays light however long the log grows. */
 export const FEED_PAGE_SIZE = 30;
 
-export interface FeedPageQuery {
-  kinds?: readonly Kind[];
+export interface FeedPageQuery extends EntryFilter {
   /** The id of the entry the page starts at (its cursor); absent or unknown: the newest entries. */
   from?: string;
   size?: number;
@@ -32,8 +31,8 @@ export interface FeedPage {
  * (finished date, then log order) rather than by its index: it still works after entries were
  * added above it, and after the entry itself was removed, made private or filtered out.
  */
-export function feedPage(state: MediaState, { kinds, from, size = FEED_PAGE_SIZE }: FeedPageQuery = {}): FeedPage {
-  const list = publicFeed(state, { kinds });
+export function feedPage(state: MediaState, { from, size = FEED_PAGE_SIZE, ...filter }: FeedPageQuery = {}): FeedPage {
+  const list = publicFeed(state, filter);
   const cursor = from === undefined ? undefined : state.entries.get(from);
   let offset = 0;
   if (cursor) while (offset < list.length && listedBefore(list[offset]!, cursor)) offset++;

@@ -18,6 +18,7 @@ describe('entry input', () => {
       finishedOn: today,
       visibility: 'public',
       announce: false,
+      status: 'finished',
     });
   });
 
@@ -34,7 +35,7 @@ describe('entry input', () => {
       visibility: 'private',
       announce: true,
     };
-    expect(parse(full).data).toEqual({ ...full, title: 'Outer Wilds' });
+    expect(parse(full).data).toEqual({ ...full, title: 'Outer Wilds', status: 'finished' });
   });
 
   const bad: [string, unknown, string, RegExp][] = [

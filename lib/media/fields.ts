@@ -3,7 +3,31 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { KINDS } from './kinds';
 
-export const LIMITS = { title: 300, creator: 200, url: 2000, review: 2000 } as const;
+export const LIMITS = { title: 300, creator: 200, url: 2000, review: 2000, tag: 40, tags: 10 } as const;
+
+/** finished (the default: what Shelf always logged), in progress (started), abandoned. */
+export const STATUSES = ['finished', 'in-progress', 'abandoned'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** A tag as stored: trimmed, lower case, inner spaces collapsed, so "Sci-Fi " and "sci-fi" are one tag. */
+export const normaliseTag = (tag: string) => tag.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const tagSchema = z
+  .string({ error: 'Tags must be text' })
+  .transform(normaliseTag)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Tags cannot be empty' })
+      .max(LIMITS.tag, { error: `Each tag must be at most ${LIMITS.tag} characters` })
+      .refine((t) => !t.includes(','), { error: 'Tags cannot contain commas' }),
+  );
+
+/** Up to 10 distinct normalised tags, in the order given. Idempotent, so replaying a stored list changes nothing. */
+export const tagsSchema = z
+  .array(tagSchema, { error: 'Tags must be a list of words' })
+  .transform((tags) => [...new Set(tags)])
+  .pipe(z.array(z.string()).max(LIMITS.tags, { error: `At most ${LIMITS.tags} tags` }));
 
 /** One line ending everywhere: a browser's textarea sends `\r\n`, the API `\n`; the log keeps `\n`. */
 export const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
@@ -53,6 +77,14 @@ export const fieldSchemas = {
   finishedOn: z.string({ error: 'Finished date must be text' }).refine(isIsoDate, { error: 'Finished date must be a date written YYYY-MM-DD' }),
   visibility: z.enum(['public', 'private'], { error: 'Visibility must be public or private' }),
   announce: z.boolean({ error: 'Announce must be true or false' }),
+  status: z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(', ')}` }),
+  startedOn: z.string({ error: 'Start date must be text' }).refine(isIsoDate, { error: 'Start date must be a date written YYYY-MM-DD' }),
+  progress: z
+    .number({ error: 'Progress must be a number from 0 to 100' })
+    .int({ error: 'Progress must be a whole number' })
+    .min(0, { error: 'Progress must be at least 0' })
+    .max(100, { error: 'Progress must be at most 100' }),
+  tags: tagsSchema,
 };
 
 /** What a recorded entry holds. Optional text fields are absent rather than empty. */
@@ -67,18 +99,39 @@ export const entryFieldsSchema = z.object({
   finishedOn: fieldSchemas.finishedOn,
   visibility: fieldSchemas.visibility,
   announce: fieldSchemas.announce,
+  // Added with statuses and tags: optional, so every older MediaFinished still validates.
+  startedOn: fieldSchemas.startedOn.optional(),
+  tags: fieldSchemas.tags.optional(),
 });
+/** The data of a MediaFinished event: an entry logged as finished. */
 export type EntryFields = z.infer<typeof entryFieldsSchema>;
-export type FieldName = keyof EntryFields;
-export const FIELD_NAMES = Object.keys(entryFieldsSchema.shape) as FieldName[];
+
+/** The data of a MediaStarted event: an entry logged before it is finished (in progress, or already abandoned). */
+export const startedFieldsSchema = entryFieldsSchema.omit({ finishedOn: true }).extend({
+  status: z.enum(['in-progress', 'abandoned'], { error: 'Status must be in-progress or abandoned' }),
+  progress: fieldSchemas.progress.optional(),
+});
+export type StartedFields = z.infer<typeof startedFieldsSchema>;
+
+/**
+ * What an entry holds whatever its status: a finished date only once finished. The admin form, the
+ * API's POST and PATCH all validate to this, and edits are diffed over these fields.
+ */
+export type EntryRecord = Omit<EntryFields, 'finishedOn'> & { status: Status; finishedOn?: string; progress?: number };
+export type FieldName = keyof EntryRecord;
+export const FIELD_NAMES: FieldName[] = [
+  'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'finishedOn', 'visibility', 'announce', 'tags',
+];
 
 /** Empty text means "not given" for optional fields (a blank form input, or "" in JSON). */
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /**
  * A new entry as the form and the API send it: unknown fields rejected, defaults applied
- * (finishedOn defaults to today in the owner's zone, so it is a parameter).
+ * (finishedOn defaults to today in the owner's zone, so it is a parameter). Only a finished entry
+ * has a finished date; dates cannot be in the future and a start comes before the finish.
  */
 export function entryInputSchema(today: string) {
   return z
@@ -90,16 +143,38 @@ export function entryInputSchema(today: string) {
       coverUrl: optional(absoluteWebUrl('Cover image')),
       rating: optional(fieldSchemas.rating),
       review: optional(fieldSchemas.review),
-      finishedOn: z.preprocess(
-        blankToUndefined,
-        fieldSchemas.finishedOn.refine((day) => day <= today, { error: 'Finished date cannot be in the future' }).default(today),
-      ),
+      status: z.preprocess(blankToUndefined, fieldSchemas.status.default('finished')),
+      startedOn: optional(fieldSchemas.startedOn.refine((day) => day <= today, { error: 'Start date cannot be in the future' })),
+      progress: optional(fieldSchemas.progress),
+      finishedOn: optional(fieldSchemas.finishedOn.refine((day) => day <= today, { error: 'Finished date cannot be in the future' })),
       visibility: z.preprocess(blankToUndefined, fieldSchemas.visibility.default('public')),
       announce: fieldSchemas.announce.default(false),
+      // No tags is absent, not an empty list, so an edit from none to [] records nothing.
+      tags: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? undefined : blankToUndefined(v)), fieldSchemas.tags.optional()),
     })
     .strict()
-    .transform(dropUndefined)
-    .pipe(entryFieldsSchema);
+    .transform((entry) => dropUndefined(entry.status === 'finished' ? { ...entry, finishedOn: entry.finishedOn ?? today } : entry) as EntryRecord)
+    .superRefine((entry, ctx) => {
+      for (const issue of recordIssues(entry)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+    });
+}
+
+/** The rules between fields of one entry (shared by new entries, edits and the rules of the log). */
+export function recordIssues(entry: Partial<EntryRecord>): { field: FieldName; message: string }[] {
+  const issues: { field: FieldName; message: string }[] = [];
+  if (entry.status === 'finished' && entry.finishedOn === undefined) {
+    issues.push({ field: 'finishedOn', message: 'A finished entry needs its finished date' });
+  }
+  if (entry.status !== 'finished' && entry.finishedOn !== undefined) {
+    issues.push({ field: 'finishedOn', message: 'Only a finished entry has a finished date' });
+  }
+  if (entry.status === 'finished' && entry.progress !== undefined) {
+    issues.push({ field: 'progress', message: 'Progress is only for entries not finished yet' });
+  }
+  if (entry.startedOn !== undefined && entry.finishedOn !== undefined && entry.startedOn > entry.finishedOn) {
+    issues.push({ field: 'startedOn', message: 'Start date must be on or before the finished date' });
+  }
+  return issues;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): T {
@@ -118,6 +193,10 @@ export const FIELD_LABELS: Record<string, string> = {
   finishedOn: 'Finished date',
   visibility: 'Visibility',
   announce: 'Announce',
+  status: 'Status',
+  startedOn: 'Start date',
+  progress: 'Progress',
+  tags: 'Tags',
 };
 
 /** "Please fix: Title, Finished date" for a set of field errors (unknown fields name themselves). */

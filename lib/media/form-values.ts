@@ -1,5 +1,5 @@
 // The admin form speaks strings; the shared schema speaks JSON types. This converts between them.
-import type { EntryFields } from './fields';
+import type { EntryRecord } from './fields';
 
 /** What the form shows: every field as the text in its input (kept as typed when validation fails). */
 export interface EntryFormValues {
@@ -10,18 +10,28 @@ export interface EntryFormValues {
   coverUrl: string;
   rating: string;
   review: string;
+  /** finished, in-progress or abandoned. */
+  status: string;
+  startedOn: string;
+  progress: string;
   finishedOn: string;
   visibility: string;
   announce: boolean;
+  /** Comma separated. */
+  tags: string;
 }
 
-const TEXT_FIELDS = ['kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'finishedOn', 'visibility'] as const;
+const TEXT_FIELDS = ['kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'finishedOn', 'visibility', 'tags'] as const;
 
 export function emptyFormValues(today: string): EntryFormValues {
-  return { kind: 'book', title: '', creator: '', url: '', coverUrl: '', rating: '', review: '', finishedOn: today, visibility: 'public', announce: false };
+  return {
+    kind: 'book', title: '', creator: '', url: '', coverUrl: '', rating: '', review: '',
+    status: 'finished', startedOn: '', progress: '', finishedOn: today, visibility: 'public', announce: false, tags: '',
+  };
 }
 
-export function formValuesOf(entry: EntryFields): EntryFormValues {
+/** The form of an entry; `today` fills the finished date of an entry not finished yet (used if it is finished in the form). */
+export function formValuesOf(entry: EntryRecord, today = ''): EntryFormValues {
   return {
     kind: entry.kind,
     title: entry.title,
@@ -30,19 +40,41 @@ export function formValuesOf(entry: EntryFields): EntryFormValues {
     coverUrl: entry.coverUrl ?? '',
     rating: entry.rating === undefined ? '' : String(entry.rating),
     review: entry.review ?? '',
-    finishedOn: entry.finishedOn,
+    status: entry.status,
+    startedOn: entry.startedOn ?? '',
+    progress: entry.progress === undefined ? '' : String(entry.progress),
+    finishedOn: entry.finishedOn ?? today,
     visibility: entry.visibility,
     announce: entry.announce,
+    tags: (entry.tags ?? []).join(', '),
   };
 }
 
 export function readFormValues(form: FormData): EntryFormValues {
   const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as Omit<EntryFormValues, 'announce'>;
-  return { ...values, announce: form.get('announce') === 'on' };
+  return { ...values, status: values.status || 'finished', announce: form.get('announce') === 'on' };
 }
 
-/** The form's strings as the schema's input: a rating is a number (text that isn't one stays text, and fails). */
+/** "Sci-Fi, classics," as a list; empty pieces dropped (the schema normalises and limits them). */
+export const splitTags = (text: string) => text.split(',').map((t) => t.trim()).filter(Boolean);
+
+/**
+ * The form's strings as the schema's input: numbers are numbers (text that isn't one stays text, and
+ * fails), tags a list, and the dates that do not belong to the chosen status are left out (the
+ * form keeps them in hidden inputs so switching back and forth loses nothing).
+ */
 export function formInput(values: EntryFormValues): Record<string, unknown> {
-  const rating = values.rating.trim() === '' ? '' : Number(values.rating);
-  return { ...values, rating: Number.isNaN(rating) ? values.rating : rating };
+  const number = (text: string) => {
+    if (text.trim() === '') return '';
+    const n = Number(text);
+    return Number.isNaN(n) ? text : n;
+  };
+  const { finishedOn, progress, ...rest } = values;
+  const finished = values.status === 'finished' || values.status === '';
+  return {
+    ...rest,
+    rating: number(values.rating),
+    tags: splitTags(values.tags),
+    ...(finished ? { finishedOn } : { progress: number(progress) }),
+  };
 }

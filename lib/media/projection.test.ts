@@ -156,13 +156,13 @@ describe('media projection', () => {
         state = evolveMedia(state, event);
         if (i % 250 !== 249) continue;
         const listed = [...state.entries.values()].filter((e) => e.visibility === 'public' && !e.removed);
-        const order = listed.sort((a, b) => b.finishedOn.localeCompare(a.finishedOn) || b.seq - a.seq);
+        const order = listed.sort((a, b) => b.finishedOn!.localeCompare(a.finishedOn!) || b.seq - a.seq);
         expect(state.feed).toEqual(order.map((e) => e.id));
         const byKind: Record<string, number> = { book: 0, article: 0, movie: 0, show: 0, game: 0, podcast: 0 };
         const byYear: Record<string, Record<string, number>> = {};
         for (const { kind, finishedOn } of order) {
           byKind[kind]!++;
-          const year = (byYear[finishedOn.slice(0, 4)] ??= {});
+          const year = (byYear[finishedOn!.slice(0, 4)] ??= {});
           year[kind] = (year[kind] ?? 0) + 1;
         }
         expect(state.counts).toEqual({ byKind, byYear });

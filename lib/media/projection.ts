@@ -3,7 +3,7 @@
 import { Map as PersistentMap } from 'immutable';
 import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from '../announce/events';
-import type { EntryFields } from './fields';
+import type { EntryRecord } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
 import { KINDS, type Kind } from './kinds';
 import type { ImportSource } from '../import/sources';
@@ -21,7 +21,7 @@ export interface AnnouncementStatus {
   retriedAfter?: number;
 }
 
-export interface Entry extends EntryFields {
+export interface Entry extends EntryRecord {
   id: string;
   removed: boolean;
   /** seq and time of the event that logged it: the feed's tie-break is log order. */
@@ -49,14 +49,16 @@ export interface MediaState {
    * event costs O(log n), where copying a plain object would cost O(entries) and make replay quadratic.
    */
   entries: PersistentMap<string, Entry>;
-  /** Ids of public, not removed entries: newest finished first, then latest logged first. */
+  /** Ids of public, not removed, finished entries: newest finished first, then latest logged first. */
   feed: readonly string[];
+  /** Ids of public, not removed entries in progress (the About page's "Now"): latest started first. */
+  now: readonly string[];
   counts: MediaCounts;
 }
 
 const noCounts = (): MediaCounts => ({ byKind: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, byYear: {} });
 
-export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: [], counts: noCounts() };
+export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: [], now: [], counts: noCounts() };
 
 /**
  * Folds one recorded event into the state. Total: an event the rules of today would refuse (a
@@ -66,10 +68,16 @@ export const initialMediaState: MediaState = { entries: PersistentMap<string, En
  */
 export function evolveMedia(state: MediaState, event: EnvelopeOf<MediaEvent>): MediaState {
   switch (event.type) {
+    case 'MediaStarted': {
+      const { entryId, ...fields } = event.data;
+      if (state.entries.has(entryId)) return state; // the first one recorded stands (decide refuses a duplicate)
+      const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
+      return withEntry(state, entry);
+    }
     case 'MediaFinished': {
       const { entryId, ...fields } = event.data;
       if (state.entries.has(entryId)) return state; // the first one recorded stands
-      const entry: Entry = { ...fields, id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
+      const entry: Entry = { ...fields, status: 'finished', id: entryId, removed: false, seq: event.seq, loggedAt: event.at, updatedAt: event.at, updatedSeq: event.seq, announcements: {} };
       return withEntry(state, entry);
     }
     case 'MediaEdited': {
@@ -109,8 +117,11 @@ export function evolveMedia(state: MediaState, event: EnvelopeOf<MediaEvent>): M
   }
 }
 
-/** The fields an edit may never clear. */
-export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['kind', 'title', 'finishedOn', 'visibility', 'announce']);
+/**
+ * The fields an edit may never clear. The finished date is not one: leaving "finished" drops it
+ * (decide keeps it on a finished entry, lib/media/fields.ts recordIssues).
+ */
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['kind', 'title', 'status', 'visibility', 'announce']);
 
 /** Applies an edit's `to` values (decide checked each `from`); clearing a required field is skipped. */
 function applyChanges(entry: Entry, changes: EntryChanges): Entry {
@@ -122,6 +133,9 @@ function applyChanges(entry: Entry, changes: EntryChanges): Entry {
   }
   return next as unknown as Entry;
 }
+
+/** Field values are JSON: scalars, or a list of tags. */
+export const sameValue = (a: unknown, b: unknown) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
 function withAnnouncement(
   state: MediaState,
@@ -142,7 +156,9 @@ function withEntry(state: MediaState, entry: Entry): MediaState {
   const before = state.entries.get(entry.id);
   const wasListed = before !== undefined && isListed(before);
   const listed = isListed(entry);
-  if (!wasListed && !listed) return { ...state, entries };
+  const now = before !== undefined && isNow(before) ? state.now.filter((id) => id !== entry.id) : state.now;
+  const nowNext = isNow(entry) ? [...now, entry.id].sort((a, b) => nowOrder(entries.get(a)!, entries.get(b)!)) : now;
+  if (!wasListed && !listed) return { ...state, entries, now: nowNext };
   // Found by binary search (the feed is sorted, and an entry's old place is where it would go):
   // each change costs a copy of the id array, never a scan with a callback per id.
   const without = wasListed ? state.feed.toSpliced(feedPosition(state.entries, state.feed, before), 1) : state.feed;
@@ -150,13 +166,24 @@ function withEntry(state: MediaState, entry: Entry): MediaState {
   let counts = state.counts;
   if (wasListed) counts = counted(counts, before, -1);
   if (listed) counts = counted(counts, entry, +1);
-  return { entries, feed, counts };
+  return { entries, feed, now: nowNext, counts };
 }
 
-const isListed = (entry: Entry) => entry.visibility === 'public' && !entry.removed;
+const isListed = (entry: Entry) => entry.visibility === 'public' && !entry.removed && entry.status === 'finished';
+const isNow = (entry: Entry) => entry.visibility === 'public' && !entry.removed && entry.status === 'in-progress';
+/** Latest started first (an entry without a start date counts from when it was logged). */
+const nowOrder = (a: Entry, b: Entry) => {
+  const as = a.startedOn ?? a.loggedAt.slice(0, 10);
+  const bs = b.startedOn ?? b.loggedAt.slice(0, 10);
+  return as === bs ? b.seq - a.seq : as > bs ? -1 : 1;
+};
 
-/** Feed order, newest first: a later finished date, or the same date logged later, comes before. */
-export const listedBefore = (a: Entry, b: Entry) => a.finishedOn > b.finishedOn || (a.finishedOn === b.finishedOn && a.seq > b.seq);
+/** Feed order, newest first: a later finished date, or the same date logged later, comes before. Only finished entries are in the feed. */
+export const listedBefore = (a: Entry, b: Entry) => {
+  const af = a.finishedOn ?? '';
+  const bf = b.finishedOn ?? '';
+  return af > bf || (af === bf && a.seq > b.seq);
+};
 
 function feedPosition(entries: MediaState['entries'], feed: readonly string[], entry: Entry): number {
   let lo = 0;
@@ -170,7 +197,7 @@ function feedPosition(entries: MediaState['entries'], feed: readonly string[], e
 }
 
 /** The counts with one listed entry added (+1) or taken out (-1); copies only what changes. */
-function counted(counts: MediaCounts, { kind, finishedOn }: Entry, delta: 1 | -1): MediaCounts {
+function counted(counts: MediaCounts, { kind, finishedOn = '' }: Entry, delta: 1 | -1): MediaCounts {
   const year = finishedOn.slice(0, 4);
   const perKind = { ...counts.byYear[year], [kind]: (counts.byYear[year]?.[kind] ?? 0) + delta };
   const byYear: Record<string, Partial<Record<Kind, number>>> = { ...counts.byYear, [year]: perKind };

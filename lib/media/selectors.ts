@@ -1,20 +1,26 @@
 import type { Entry, MediaState } from './projection';
-import { countLabel, KINDS, type Kind } from './kinds';
+import { countLabel, KINDS } from './kinds';
+import { isFiltered, matchesFilter, type EntryFilter } from './search';
 
-export interface FeedQuery {
-  kinds?: readonly Kind[];
+export interface FeedQuery extends EntryFilter {
   limit?: number;
 }
 
-/** Public entries, newest first, optionally of some kinds only. */
-export function publicFeed(state: MediaState, { kinds, limit = Infinity }: FeedQuery = {}): Entry[] {
+/** Public finished entries, newest first, optionally filtered (kinds, tag, search words, year). */
+export function publicFeed(state: MediaState, { limit = Infinity, ...filter }: FeedQuery = {}): Entry[] {
   const out: Entry[] = [];
+  const filtered = isFiltered(filter);
   for (const id of state.feed) {
     if (out.length >= limit) break;
     const entry = state.entries.get(id)!;
-    if (!kinds || kinds.length === 0 || kinds.includes(entry.kind)) out.push(entry);
+    if (!filtered || matchesFilter(entry, filter)) out.push(entry);
   }
   return out;
+}
+
+/** Public entries in progress (the "Now" section), latest started first. */
+export function nowEntries(state: MediaState, filter: EntryFilter = {}): Entry[] {
+  return state.now.map((id) => state.entries.get(id)!).filter((e) => matchesFilter(e, filter));
 }
 
 /** Every entry the admin manages (removed ones included), most recently logged first. */
@@ -32,6 +38,6 @@ export function yearSummary(state: MediaState, year: string): string | undefined
 
 /** The public fields of an entry, for the JSON API and feeds. */
 export function publicEntry(entry: Entry) {
-  const { id, kind, title, creator, url, coverUrl, rating, review, finishedOn } = entry;
-  return { id, kind, title, creator, url, coverUrl, rating, review, finishedOn };
+  const { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, finishedOn, tags } = entry;
+  return { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, finishedOn, tags };
 }

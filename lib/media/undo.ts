@@ -3,9 +3,9 @@ import type { EnvelopeOf } from '../eventstore';
 import type { EntryChanges, MediaEvent } from './events';
 
 /** The events that change an entry (announcement results are not the owner's changes to undo). */
-export type EntryChangeEvent = Extract<MediaEvent, { type: 'MediaFinished' | 'MediaEdited' | 'MediaRemoved' | 'MediaRestored' }>;
+export type EntryChangeEvent = Extract<MediaEvent, { type: 'MediaFinished' | 'MediaStarted' | 'MediaEdited' | 'MediaRemoved' | 'MediaRestored' }>;
 
-const CHANGE_TYPES = new Set<string>(['MediaFinished', 'MediaEdited', 'MediaRemoved', 'MediaRestored']);
+const CHANGE_TYPES = new Set<string>(['MediaFinished', 'MediaStarted', 'MediaEdited', 'MediaRemoved', 'MediaRestored']);
 
 export const isEntryChange = (event: EnvelopeOf<MediaEvent>): event is EnvelopeOf<EntryChangeEvent> => CHANGE_TYPES.has(event.type);
 
@@ -26,6 +26,7 @@ export function compensatingEvent(event: EnvelopeOf<EntryChangeEvent>): EntryCha
   const { entryId } = event.data;
   switch (event.type) {
     case 'MediaFinished':
+    case 'MediaStarted':
     case 'MediaRestored':
       return { type: 'MediaRemoved', data: { entryId } };
     case 'MediaRemoved':

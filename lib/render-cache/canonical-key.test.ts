@@ -31,4 +31,10 @@ describe('canonicalPageKey', () => {
     expect(canonicalPageKey('/admin')).toBeNull();
     expect(canonicalPageKey('/about/')).toBeNull();
   });
+
+  it('keeps the About search (tag, q, year), normalised and bounded, so each search is its own page', () => {
+    expect(canonicalPageKey('/about?tag=%20Sci-Fi%20&year=2026&q=%20dune%20')).toBe('/about?tag=sci-fi&q=dune&year=2026');
+    expect(canonicalPageKey('/about?year=26&q=')).toBe('/about');
+    expect(canonicalPageKey(`/about?q=${'x'.repeat(500)}`)).toBe(`/about?q=${'x'.repeat(100)}`);
+  });
 });

@@ -4,6 +4,7 @@
 // Pure (a URL in, a path out): the render cache and a custom server in front of Next share it.
 import { embedQuery, parseEmbedOptions } from '../embed/options';
 import { isKind } from '../media/kinds';
+import { parseFilter } from '../media/search';
 
 export interface CanonicalKeyOptions {
   /**
@@ -19,11 +20,16 @@ const ENTRY_ID = /^[\w-]{1,128}$/;
 type Canonicalizer = (params: URLSearchParams, options: CanonicalKeyOptions) => string;
 
 const CANONICAL: Record<string, Canonicalizer> = {
-  // app/about/page.tsx reads `kind` (one kind) and `from` (an entry id).
+  // app/about/page.tsx reads `kind` (one kind), `from` (an entry id) and the search: `tag`, `q`
+  // (at most 100 characters), `year` (YYYY), normalised as the page reads them.
   '/about': (params, { isEntryId }) => {
     const out = new URLSearchParams();
     const kind = params.get('kind')?.trim().toLowerCase();
     if (kind && isKind(kind)) out.set('kind', kind);
+    const search = parseFilter((name) => params.get(name) ?? undefined);
+    if (search.tag) out.set('tag', search.tag);
+    if (search.q) out.set('q', search.q);
+    if (search.year) out.set('year', search.year);
     const from = params.get('from')?.trim();
     if (from && ENTRY_ID.test(from) && (!isEntryId || isEntryId(from))) out.set('from', from);
     return out.toString();

@@ -8,7 +8,9 @@ import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 
 export interface CachedRoute {
+  /** The path, or a pattern of one (`/entries/:id`) with `matches` saying which paths it covers. */
   path: string;
+  matches?: (pathname: string) => boolean;
   /** The stores the page reads: a write to any of them makes its cached HTML unreachable. */
   stores: readonly AnyStoreDefinition[];
   /** Headers decided per request rather than at render time (e.g. who may frame the page). */
@@ -40,7 +42,7 @@ export function selfOrigin(socket: Pick<Socket, 'localAddress' | 'localPort'>): 
  */
 export async function serveCachedPage(req: IncomingMessage, res: ServerResponse, routes: readonly CachedRoute[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://self');
-  const route = routes.find((r) => r.path === url.pathname);
+  const route = routes.find((r) => (r.matches ? r.matches(url.pathname) : r.path === url.pathname));
   if (!route) return sendText(res, 404, 'Not found'); // this route's own URL, visited directly
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');

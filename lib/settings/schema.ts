@@ -64,5 +64,5 @@ export const settingsDocumentSchema = z.object({
 });
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
 
-/** The embed options a widget URL starts from: the owner's defaults, every kind. */
-export const widgetDefaultOptions = (widget: WidgetDefaults): EmbedOptions => ({ kinds: [], ...widget });
+/** The embed options a widget URL starts from: the owner's defaults, every kind, no Now section (`now=1` asks for it). */
+export const widgetDefaultOptions = (widget: WidgetDefaults): EmbedOptions => ({ kinds: [], now: false, ...widget });

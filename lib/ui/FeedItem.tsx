@@ -1,9 +1,10 @@
-import { formatDay } from '../media/dates';
+import { daysLabel, daysToFinish, formatDay } from '../media/dates';
 import { KIND_INFO } from '../media/kinds';
 import type { Entry } from '../media/projection';
 import { CoverImage } from './CoverImage';
 import styles from './feed.module.css';
 import { Stars } from './Stars';
+import { EntryFooter } from './EntryFooter';
 
 export interface FeedItemOptions {
   covers?: boolean;
@@ -44,7 +45,13 @@ export function FeedItem({ entry, covers = true, ratings = true, reviews = true,
             <span aria-hidden="true">{kind.icon}</span> {kind.label}
           </span>
           <span aria-hidden="true"> · </span>
-          <time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time>
+          {entry.finishedOn && <time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time>}
+          {daysToFinish(entry) !== undefined && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="days-to-finish">{daysLabel(daysToFinish(entry)!)}</span>
+            </>
+          )}
           {ratings && entry.rating !== undefined && (
             <>
               <span aria-hidden="true"> · </span>
@@ -53,6 +60,7 @@ export function FeedItem({ entry, covers = true, ratings = true, reviews = true,
           )}
         </p>
         {reviews && entry.review && <p className={styles.review}>{entry.review}</p>}
+        <EntryFooter entry={entry} newTab={newTab} />
       </div>
     </article>
   );

@@ -11,6 +11,21 @@ const NAMES: Record<Channel, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 
 /** The exact text each configured channel will post, recomputed as the owner types. */
 export function AnnouncePreview({ values, channels }: { values: EntryFormValues; channels: readonly Channel[] }) {
   if (!values.announce) return null;
+  // The same rule as the announcer (lib/announce/eligibility.ts): private and unfinished entries wait.
+  if (values.visibility === 'private') {
+    return (
+      <p className={styles.preview} data-testid="announce-preview">
+        Private entries are never announced. If you make this one public later (once finished), it is posted then.
+      </p>
+    );
+  }
+  if (values.status && values.status !== 'finished') {
+    return (
+      <p className={styles.preview} data-testid="announce-preview">
+        Nothing is posted while it is {values.status === 'abandoned' ? 'abandoned' : 'in progress'}: it is announced when you finish it.
+      </p>
+    );
+  }
   if (channels.length === 0) {
     return <p className={styles.preview}>No channel is configured, so nothing will be posted (see the README for the variables).</p>;
   }

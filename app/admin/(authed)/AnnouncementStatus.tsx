@@ -1,4 +1,5 @@
 import { CHANNELS, type Channel } from '@/lib/announce/events';
+import { pendingAnnouncementNote } from '@/lib/announce/eligibility';
 import type { Entry } from '@/lib/media/projection';
 import { RetryButton } from './RetryButton';
 import styles from './admin.module.css';
@@ -16,7 +17,11 @@ export function AnnouncementStatus({ entry }: { entry: Entry }) {
   if (!entry.announce) return null;
   const channels = CHANNELS.filter((c) => entry.announcements[c]);
   if (channels.length === 0) {
-    return <p className={styles.announce}>{entry.announceNote ?? 'Announcement: waiting to be sent (only entries logged as public with announce on are sent).'}</p>;
+    return (
+      <p className={styles.announce} data-testid="announce-note">
+        {entry.announceNote ?? pendingAnnouncementNote(entry)}
+      </p>
+    );
   }
   return (
     <ul className={styles.announce} aria-label={`Announcements of ${entry.title}`}>

@@ -8,6 +8,8 @@ import { TitleLookup } from './TitleLookup';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
+import { StatusFields } from './StatusFields';
+import { TagsField } from './TagsField';
 import styles from './admin.module.css';
 
 const RATINGS = ['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'];
@@ -21,12 +23,15 @@ export function EntryForm({
   initial,
   submitLabel,
   channels,
+  tagSuggestions = [],
 }: {
   action: Action;
   initial: EntryFormState;
   submitLabel: string;
   /** The announcement channels configured on the server, for the preview. */
   channels: readonly Channel[];
+  /** Tags already in use, most used first. */
+  tagSuggestions?: readonly string[];
 }) {
   // Each answer counts a round: the form remounts on every answer, so the inputs and the state
   // derived from them (creator label, review counter, preview) show exactly the values sent, even
@@ -37,7 +42,7 @@ export function EntryForm({
   );
   return (
     <form key={round} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
-      <FormFields state={state} channels={channels} />
+      <FormFields state={state} channels={channels} tagSuggestions={tagSuggestions} />
       <div className={styles.formFooter}>
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : submitLabel}
@@ -50,7 +55,7 @@ export function EntryForm({
   );
 }
 
-function FormFields({ state, channels }: { state: EntryFormState; channels: readonly Channel[] }) {
+function FormFields({ state, channels, tagSuggestions }: { state: EntryFormState; channels: readonly Channel[]; tagSuggestions: readonly string[] }) {
   const { values, fields: errors } = state;
   // What the inputs hold now, for the announcement preview (the inputs themselves stay uncontrolled).
   const [current, setCurrent] = useState(values);
@@ -98,11 +103,6 @@ function FormFields({ state, channels }: { state: EntryFormState; channels: read
           {message('creator')}
         </div>
         <div className={styles.field}>
-          <label htmlFor="finishedOn">Finished</label>
-          <input id="finishedOn" name="finishedOn" type="date" defaultValue={values.finishedOn} {...err('finishedOn')} />
-          {message('finishedOn')}
-        </div>
-        <div className={styles.field}>
           <label htmlFor="rating">Rating</label>
           <select id="rating" name="rating" defaultValue={values.rating} {...err('rating')}>
             <option value="">No rating</option>
@@ -116,6 +116,8 @@ function FormFields({ state, channels }: { state: EntryFormState; channels: read
           {message('rating')}
         </div>
       </div>
+
+      <StatusFields values={values} err={err} message={message} />
 
       <div className={styles.row}>
         <div className={`${styles.field} ${styles.grow}`}>
@@ -138,6 +140,8 @@ function FormFields({ state, channels }: { state: EntryFormState; channels: read
         {message('review')}
       </div>
 
+      <TagsField initial={values.tags} suggestions={tagSuggestions} error={errors.tags} />
+
       <div className={styles.row}>
         <fieldset className={styles.field} {...err('visibility')}>
           <legend>Visibility</legend>
@@ -159,7 +163,7 @@ function FormFields({ state, channels }: { state: EntryFormState; channels: read
       </div>
       <AnnouncePreview values={current} channels={channels} />
       {Object.keys(errors)
-        .filter((k) => !['kind', 'title', 'creator', 'finishedOn', 'rating', 'url', 'coverUrl', 'review', 'visibility', 'announce'].includes(k))
+        .filter((k) => !['kind', 'title', 'creator', 'finishedOn', 'rating', 'url', 'coverUrl', 'review', 'visibility', 'announce', 'status', 'startedOn', 'progress', 'tags'].includes(k))
         .map((k) => (
           <p key={k} className={styles.fieldError}>
             {errors[k]}

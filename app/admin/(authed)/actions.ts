@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { isAdmin, NOT_LOGGED_IN } from '@/lib/auth';
 import { describeChanges } from '@/lib/media/describe';
-import { diffEntry, editEntry, logFinished, removeEntry, restoreEntry } from '@/lib/media/commands';
+import { abandonEntry, diffEntry, editEntry, finishEntry, logFinished, removeEntry, restartEntry, restoreEntry } from '@/lib/media/commands';
 import { emptyFormValues, formInput, readFormValues, type EntryFormValues } from '@/lib/media/form-values';
 import { readyMediaStore } from '@/lib/media/store';
 import { ownerToday } from '@/lib/media/today';
@@ -64,6 +64,14 @@ export async function removeEntryAction(entryId: string): Promise<RowActionState
 export async function restoreEntryAction(entryId: string): Promise<RowActionState> {
   if (!(await isAdmin())) return { error: NOT_LOGGED_IN };
   const result = await restoreEntry(entryId);
+  revalidatePath('/admin');
+  return result.ok ? {} : { error: result.error };
+}
+
+/** Finish (today), abandon or restart an entry from its row; a refused change (finished twice) says why. */
+export async function changeStatusAction(entryId: string, to: 'finished' | 'abandoned' | 'in-progress'): Promise<RowActionState> {
+  if (!(await isAdmin())) return { error: NOT_LOGGED_IN };
+  const result = to === 'finished' ? await finishEntry(entryId) : to === 'abandoned' ? await abandonEntry(entryId) : await restartEntry(entryId);
   revalidatePath('/admin');
   return result.ok ? {} : { error: result.error };
 }

@@ -1,20 +1,25 @@
+import { authorizeApiRequest } from '@/lib/auth';
 import { authorizeWrite } from '@/lib/auth/write-access';
-import { idempotencyEventId, logFinished, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
-import { publicEntriesAnswer } from '@/lib/media/public-entries';
+import { idempotencyEventId, logEntry, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
+import { entriesAnswer } from '@/lib/media/public-entries';
 import { toResponse } from '@/lib/http/answer';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
 import { writeErrorResponse } from '@/lib/http/write-error';
 
 export const dynamic = 'force-dynamic';
 
-/** Public entries, newest first (lib/media/public-entries.ts; the front door answers it with the same function). */
+/**
+ * Entries, newest first (lib/media/public-entries.ts, which the front door answers with too);
+ * `?visibility=all` (with the API token) includes private entries, with every field.
+ */
 export async function GET(request: Request) {
-  return toResponse(await publicEntriesAnswer(new URL(request.url).searchParams));
+  return toResponse(await entriesAnswer(new URL(request.url).searchParams, () => authorizeApiRequest(request)));
 }
 
 /**
- * Logs a finished item: the same validation and command as the admin form. Scripts authenticate
- * with the API token, the admin's offline queue (/admin/log) with the owner's session.
+ * Logs an entry (finished by default; `status` in-progress or abandoned too): the same validation
+ * and command as the admin form. Scripts authenticate with the API token, the admin's offline
+ * queue (/admin/log) with the owner's session.
  */
 export async function POST(request: Request) {
   const denied = await authorizeWrite(request);
@@ -26,11 +31,10 @@ export async function POST(request: Request) {
     return jsonError(400, `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, { 'Idempotency-Key': `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
   }
   try {
-    const result = await logFinished(read.body, idempotencyKey === undefined ? undefined : idempotencyEventId(idempotencyKey));
+    const result = await logEntry(read.body, idempotencyKey === undefined ? undefined : idempotencyEventId(idempotencyKey));
     if (!result.ok) return jsonError(result.status ?? 400, result.error, result.fields);
     return json({ entry: result.value }, 201);
   } catch (err) {
     return writeErrorResponse('The entry', err);
   }
 }
-

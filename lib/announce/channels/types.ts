@@ -11,7 +11,12 @@ export interface PublicEntryFields {
   coverUrl?: string;
   rating?: number;
   review?: string;
-  finishedOn: string;
+  /** Set on every announced entry: only finished entries are announced. */
+  finishedOn?: string;
+  status?: string;
+  startedOn?: string;
+  progress?: number;
+  tags?: string[];
 }
 
 /** One post to send: everything a channel needs, the same on every attempt. */

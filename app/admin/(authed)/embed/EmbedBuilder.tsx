@@ -82,6 +82,9 @@ export function EmbedBuilder({ siteUrl, defaults = DEFAULT_EMBED_OPTIONS }: { si
             <label>
               <input type="checkbox" name="reviews" checked={!grid && options.reviews} disabled={grid} onChange={(e) => set('reviews', e.target.checked)} /> Reviews
             </label>
+            <label>
+              <input type="checkbox" name="now" checked={options.now} onChange={(e) => set('now', e.target.checked)} /> Now (in progress)
+            </label>
           </div>
           {grid && <p className={styles.hint}>The grid always shows covers, and no reviews.</p>}
         </fieldset>

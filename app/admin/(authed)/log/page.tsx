@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { formatDay } from '@/lib/media/dates';
 import { KIND_INFO, KINDS } from '@/lib/media/kinds';
+import { STATUS_LABELS } from '@/lib/media/public-entry';
 import { allEntries } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { QuickLog } from './QuickLog';
@@ -45,7 +46,7 @@ export default async function QuickLogPage() {
               <li key={entry.id}>
                 <span aria-hidden="true">{KIND_INFO[entry.kind].icon}</span> <strong>{entry.title}</strong>{' '}
                 <span className="muted">
-                  {formatDay(entry.finishedOn)}
+                  {entry.finishedOn ? formatDay(entry.finishedOn) : STATUS_LABELS[entry.status].toLowerCase()}
                   {entry.rating !== undefined && ` · ${entry.rating}★`}
                 </span>
               </li>
