@@ -58,7 +58,9 @@ test('the hot routes give the same status, body and headers through the front do
   }
   for (const title of ['Parity one', 'Parity two']) await logEntry(request, { kind: 'book', title: uniqueTitle(title) }, server.url);
   await logEntry(request, { kind: 'game', title: uniqueTitle('Parity game') }, server.url);
-  for (const path of ['/feed.xml', '/feed.json', '/feed.xml?kind=book', '/feed.json?kind=game,movie', '/api/media', '/api/media?limit=1&kind=book']) {
+  await logEntry(request, { kind: 'book', title: uniqueTitle('Parity reading'), status: 'in-progress', tags: ['parity'] }, server.url);
+  const entriesQueries = ['/api/media', '/api/media?limit=1&kind=book', '/api/media?status=all&limit=900', '/api/media?status=in-progress&tag=parity', '/api/media?q=Parity&year=2026'];
+  for (const path of ['/feed.xml', '/feed.json', '/feed.xml?kind=book', '/feed.json?kind=game,movie', ...entriesQueries, '/api/media?status=bogus&limit=0']) {
     for (const headers of [{}, gzip]) await expectSame(path, { headers });
     await expectSame(path, { method: 'HEAD' });
   }
@@ -94,7 +96,22 @@ test('everything else reaches Next unchanged: other methods, browsers asking for
   expect(page.headers['content-type']).toContain('text/html');
   const slash = await rawRequest(`${server.url}/healthz/`);
   expect(slash.status).toBe(308);
+  // The owner's view of the entries needs the API token: Next's route checks it (streamed, so Next's).
+  const owner = await rawRequest(`${server.url}/api/media?visibility=all`);
+  expect(owner.status).toBe(401);
+  expect(owner.headers['transfer-encoding']).toBe('chunked');
   const put = await rawRequest(`${server.url}/about`, { method: 'PUT' });
   expect(put.status).toBe(405);
   expect(put.headers.allow).toBe('GET, HEAD');
+});
+
+test('one entry and one year are served from the render cache by the front door', async ({ request }) => {
+  const entry = await logEntry(request, { kind: 'book', title: uniqueTitle('Cached entry'), finishedOn: '2026-03-04' }, server.url);
+  for (const path of [`/entries/${entry.id}`, '/year/2026']) {
+    const first = await rawRequest(server.url + path);
+    expect(first.status, path).toBe(200);
+    expect(first.body.toString(), path).toContain(path === '/year/2026' ? '2026 in review' : entry.title);
+    expect(first.headers['x-render-cache'], path).toBe('miss');
+    expect((await rawRequest(server.url + path)).headers['x-render-cache'], path).toBe('hit');
+  }
 });
