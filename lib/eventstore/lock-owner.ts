@@ -66,7 +66,7 @@ export type Verdict = 'live' | 'stale' | 'heartbeat';
 
 /**
  * What can be said of an owner from here: `live`, `stale`, or `heartbeat` (it may run where this
- * process cannot see it: only its heartbeat tells). Exported for tests.
+ * process cannot see it: only its heartbeat tells).
  */
 export function judgeOwner(owner: LockOwner | undefined, self: LockOwner = me()): Verdict {
   if (!owner || typeof owner.pid !== 'number') return 'stale'; // unreadable: a lock always has its record

@@ -23,8 +23,6 @@ import { StoreLockedError } from './errors';
 import { judgeOwner, me, pidExists, readText, startTicks, type LockOwner, type Verdict } from './lock-owner';
 import { registry, singleton } from './registry';
 
-export { judgeOwner } from './lock-owner';
-
 export const LOCK_FILE = '.writer.lock';
 const OWNER_FILE = 'owner.json';
 export const HEARTBEAT_MS = 1_000;
