@@ -19,8 +19,10 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // The suites now start several servers of their own and log in often: 60 s a test, 10 s an
+  // expectation, so a busy 2-core machine slows them down without failing them.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL,

@@ -1,22 +1,12 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { startAppServer, type AppServer } from './support/app-server';
+import { submitPassword } from './support/admin';
 
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
 const COOKIE = 'shelf_session'; // SITE_URL is http in e2e, so no __Host- prefix
 const WEEK = 7 * 24 * 3600;
 
-/** Submits the login form and waits for the server action's answer. */
-async function submitPassword(page: Page, password: string) {
-  // The form resets its fields when the previous answer is rendered (React form actions): fill
-  // only once the button reads "Log in" again, or the reset could empty the new password.
-  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeEnabled();
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/login'),
-    page.getByRole('button', { name: 'Log in' }).click(),
-  ]);
-}
 
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((c) => c.name === COOKIE);

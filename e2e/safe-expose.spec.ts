@@ -3,20 +3,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { rawGet } from './support/raw-get';
 import { startAppServer, type AppServer } from './support/app-server';
+import { submitPassword } from './support/admin';
 
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
 const TOKEN = process.env.E2E_ADMIN_TOKEN!;
 const FRAMERS = 'https://blog.example';
 const POLICY = `frame-ancestors 'self' ${FRAMERS}`;
 
-async function submitPassword(page: Page, password: string) {
-  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeEnabled();
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/login'),
-    page.getByRole('button', { name: 'Log in' }).click(),
-  ]);
-}
 
 test.describe('with the defaults (own server)', () => {
   test.describe.configure({ mode: 'serial' });

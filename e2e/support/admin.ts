@@ -31,3 +31,15 @@ export async function openAdmin(page: Page, path = '/admin') {
     if (new URL(page.url()).pathname !== path) await page.goto(path);
   }
 }
+
+/** Submits the login form and waits for the server action's answer. */
+export async function submitPassword(page: Page, password: string) {
+  // The form resets its fields when the previous answer is rendered (React form actions): fill
+  // only once the button reads "Log in" again, or the reset could empty the new password.
+  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeEnabled();
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/login'),
+    page.getByRole('button', { name: 'Log in' }).click(),
+  ]);
+}

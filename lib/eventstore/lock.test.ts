@@ -136,7 +136,11 @@ describe('stale locks never block a start, and the lock never has two holders', 
         const child = spawn(process.execPath, ['--import', 'tsx', racer, dir, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
         children.push(child);
         let out = '';
-        child.stdout!.on('data', (d: Buffer) => (out += d));
+        // Answered once it printed its result; it keeps holding what it got until every racer answered.
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d;
+          if (out.includes('\n')) resolve(out.trim());
+        });
         child.on('exit', () => resolve(out.trim()));
       });
     const outputs = await Promise.all(dirs.map((dir) => Promise.all([race(dir), race(dir), race(dir), race(dir)])));

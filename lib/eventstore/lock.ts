@@ -15,12 +15,12 @@
 // - Take over: rename the stale lock to `.writer.lock.stale-<its owner's nonce>`. Two processes
 //   taking over the same stale lock rename to the same name; the second rename fails because the
 //   first left that (non-empty) directory there, so the second re-judges the new lock and backs off.
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreLockedError } from './errors';
+import { judgeOwner, me, pidExists, readText, startTicks, type LockOwner, type Verdict } from './lock-owner';
 import { registry, singleton } from './registry';
 
 export const LOCK_FILE = '.writer.lock';
@@ -30,81 +30,6 @@ export const HEARTBEAT_MS = 1_000;
 export const STALE_MS = 10_000;
 /** Leftover temp and stale-lock directories are removed once this old (long after any takeover race). */
 const LEFTOVER_MS = 60_000;
-
-export interface LockOwner {
-  pid: number;
-  host: string;
-  since: string;
-  /** Unique per acquisition. */
-  nonce?: string;
-  /** Linux: /proc/sys/kernel/random/boot_id, the pid namespace, and the process's start time in clock ticks since boot. */
-  bootId?: string;
-  pidNs?: string;
-  startTicks?: string;
-}
-
-const readText = (path: string) => {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-};
-
-/** The start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), where there is a /proc. */
-function startTicks(pid: number | 'self'): string | undefined {
-  const stat = readText(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
-
-function pidNamespace(): string | undefined {
-  try {
-    return readlinkSync('/proc/self/ns/pid');
-  } catch {
-    return undefined;
-  }
-}
-
-/** This process as a lock owner. */
-function me(): LockOwner {
-  return {
-    pid: process.pid,
-    host: hostname(),
-    since: new Date().toISOString(),
-    nonce: randomUUID(),
-    bootId: readText('/proc/sys/kernel/random/boot_id'),
-    pidNs: pidNamespace(),
-    startTicks: startTicks('self'),
-  };
-}
-
-function pidExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-type Verdict = 'live' | 'stale' | 'heartbeat';
-
-/**
- * What can be said of an owner from here: `live`, `stale`, or `heartbeat` (it may run where this
- * process cannot see it: only its heartbeat tells). Exported for tests.
- */
-export function judgeOwner(owner: LockOwner | undefined, self: LockOwner = me()): Verdict {
-  if (!owner || typeof owner.pid !== 'number') return 'stale'; // unreadable: a lock always has its record
-  // Another host, another boot, or another container's pid namespace: its pid means nothing here.
-  if (owner.host !== self.host || owner.bootId !== self.bootId || owner.pidNs !== self.pidNs) return 'heartbeat';
-  if (owner.pid === self.pid && owner.startTicks === self.startTicks) return 'stale'; // our own leftover (not held: see lockDirectory)
-  if (!pidExists(owner.pid)) return 'stale';
-  if (owner.startTicks !== undefined && self.startTicks !== undefined) {
-    return startTicks(owner.pid) === owner.startTicks ? 'live' : 'stale'; // the pid now belongs to another process
-  }
-  return 'live';
-}
 
 interface Seen {
   owner: LockOwner | undefined;

@@ -10,6 +10,7 @@ import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
 import { StatusFields } from './StatusFields';
 import { TagsField } from './TagsField';
+import { fieldErrorHelpers } from './field-errors';
 import styles from './admin.module.css';
 
 const RATINGS = ['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'];
@@ -65,14 +66,7 @@ function FormFields({ state, channels, tagSuggestions }: { state: EntryFormState
   };
   const [kind, setKind] = useState<Kind>(KINDS.includes(values.kind as Kind) ? (values.kind as Kind) : 'book');
   const [reviewLength, setReviewLength] = useState(values.review.length);
-  const err = (name: string) =>
-    errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` } : {};
-  const message = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className={styles.fieldError}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const { describedBy: err, message } = fieldErrorHelpers(errors);
 
   return (
     <div className={styles.form} onInput={track} onChange={track}>

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES } from '@/lib/embed/options';
 import { SETTINGS_LIMITS } from '@/lib/settings/schema';
 import { saveSettingsAction, type SettingsFormState } from './actions';
+import { fieldErrorHelpers } from '../field-errors';
 import styles from '../admin.module.css';
 
 /** The settings form: checked on the server; errors appear next to their field, with the input kept. */
@@ -13,13 +14,7 @@ export function SettingsForm({ initial }: { initial: SettingsFormState }) {
     { ...initial, round: 0 },
   );
   const { values, fields: errors } = state;
-  const err = (name: string) => (errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` } : {});
-  const message = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className={styles.fieldError}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const { describedBy: err, message } = fieldErrorHelpers(errors);
 
   return (
     // Remounted on every answer, so each input shows exactly the values sent back.
