@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderbookEventSchema } from '../orderbook/events';
-import { encodeEnvelope, isTimestamp, parseEnvelope, parseGeneral } from './envelope';
+import { encodeEnvelope, isTimestamp, parseEnvelope, parseEnvelopeAt, parseGeneral } from './envelope';
 
 describe('isTimestamp', () => {
   it('answers as Date.parse does, for stamps in the store format and for anything else', () => {
@@ -41,6 +41,21 @@ describe('parseEnvelope', () => {
     fc.assert(
       fc.property(fc.oneof(line, mutated), (text) => {
         expect(parseEnvelope(text, codec)).toEqual(parseGeneral(text, codec));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('reads a line in place, inside the chunk it was read with, as the general path reads the line alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, mutated), { minLength: 1, maxLength: 4 }), fc.nat(), (lines, pick) => {
+        const source = lines.join('\n') + '\n';
+        const i = pick % lines.length;
+        const start = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        const parsed = parseEnvelopeAt(source, start, start + lines[i]!.length, codec);
+        const { idAt, ...answer } = parsed;
+        expect(answer).toEqual(parseGeneral(lines[i]!, codec));
+        if (idAt !== undefined && parsed.ok) expect(source.slice(idAt, idAt + parsed.event.id.length)).toBe(parsed.event.id);
       }),
       { numRuns: 5_000 },
     );

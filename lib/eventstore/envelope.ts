@@ -9,30 +9,35 @@ export interface EnvelopeCodec<E extends DomainEvent> {
 type Parsed<E extends DomainEvent> = { ok: true; event: Envelope<E['type'], E['data']> } | { ok: false; reason: string };
 
 /**
- * A hand-written check of a schema's `{ type, data }`, registered beside it (registerFastCheck):
- * true only for values the schema accepts and returns unchanged (deep-equal), so that replay may
- * skip the zod parse for them; false means "ask zod", which also names the reason.
+ * A hand-written reader of one event type's `data` as the store writes it, registered beside the
+ * schema (registerFastDecoder): given the type and where the data's JSON text lies in `source`
+ * (from `from` to `to`, exclusive), it returns the data when the text is one the schema accepts
+ * unchanged (the value JSON.parse then the schema would give), or undefined, meaning "take the
+ * general path" (JSON.parse and zod, which also names the reason). Replay then skips JSON.parse
+ * and zod for the store's own lines; a decoder reads in place (a sticky regular expression).
  */
-export type FastCheck = (event: { type: unknown; data: unknown }) => boolean;
-const fastChecks = new WeakMap<object, FastCheck>();
+export type FastDecoder = (type: string, source: string, from: number, to: number) => unknown;
+const fastDecoders = new WeakMap<object, FastDecoder>();
 
-/** Registers a fast check for a schema (see FastCheck); a property test should hold it to the schema. */
-export function registerFastCheck(schema: ZodType, check: FastCheck): void {
-  fastChecks.set(schema, check);
+/** Registers a fast decoder for a schema (see FastDecoder); a property test should hold it to JSON.parse and the schema. */
+export function registerFastDecoder(schema: ZodType, decode: FastDecoder): void {
+  fastDecoders.set(schema, decode);
 }
 
 /**
- * The store's own line layout (encodeEnvelope): keys in order, seq in plain digits, id and type
- * without escapes, a timestamp as toISOString writes it (every field in range, see PLAIN_ISO),
- * then the data. Such a line is read without JSON.parse of the envelope: only `data` is parsed.
+ * The store's own line layout (encodeEnvelope) up to its data: keys in order, seq in plain
+ * digits, id and type without escapes, a timestamp as toISOString writes it (every field in
+ * range, see PLAIN_ISO). Such a line is read in place, without JSON.parse of the envelope.
  * Anything else takes the general path, which gives the same answer for any line.
  */
 const CANONICAL =
-  /^\{"seq":([1-9]\d{0,14}),"id":"([^"\\\x00-\x1f]+)","type":"([^"\\\x00-\x1f]+)","at":"(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z)","data":/;
+  /\{"seq":([1-9]\d{0,14}),"id":"([^"\\\x00-\x1f]+)","type":"([^"\\\x00-\x1f]+)","at":"(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z)","data":/y;
+/** Where the id starts in a canonical line: after `{"seq":`, the seq's digits and `,"id":"`. */
+const ID_AFTER_SEQ = '{"seq":'.length + ',"id":"'.length;
 
 /**
  * A copy of a short substring that does not point into the string it was cut from. The replay's
- * lines are slices of multi-megabyte chunk strings (log-lines.ts); an id or a time kept in the
+ * lines are read from multi-megabyte chunk strings (log-lines.ts); an id or a time kept in the
  * state (a trade's time, an entry's id) would otherwise keep its whole chunk alive. Concatenation
  * then a slice makes V8 flatten into a fresh string of a few bytes.
  */
@@ -40,23 +45,33 @@ const detached = (text: string): string => (' ' + text).slice(1);
 
 /** Parses and validates one log line; returns the envelope or the reason it is not one. */
 export function parseEnvelope<E extends DomainEvent>(text: string, codec: EnvelopeCodec<E>): Parsed<E> {
-  const m = text.charCodeAt(text.length - 1) === 0x7d /* } */ ? CANONICAL.exec(text) : null;
-  if (m) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text.slice(m[0].length, -1));
-    } catch {
-      return parseGeneral(text, codec); // for its error message
-    }
-    const body = codec.upcast ? codec.upcast({ type: m[3]!, data }) : { type: m[3]!, data };
-    const id = detached(m[2]!);
-    const at = detached(m[4]!);
-    if (fastChecks.get(codec.schema)?.(body)) {
-      return { ok: true, event: { seq: Number(m[1]), id, type: body.type as E['type'], at, data: body.data as E['data'] } };
-    }
-    return checked(Number(m[1]), id, at, body, codec);
+  const { idAt: _, ...parsed } = parseEnvelopeAt(text, 0, text.length, codec);
+  return parsed;
+}
+
+/**
+ * parseEnvelope of the line `source.slice(start, end)`, read in place. A line on the fast path
+ * also gives `idAt`, where its id starts in `source` (the id is unescaped there, so
+ * `source.slice(idAt, idAt + id.length)` is the id: replay hashes it without another copy).
+ */
+export function parseEnvelopeAt<E extends DomainEvent>(source: string, start: number, end: number, codec: EnvelopeCodec<E>): Parsed<E> & { idAt?: number } {
+  CANONICAL.lastIndex = start;
+  const m = source.charCodeAt(end - 1) === 0x7d /* } */ ? CANONICAL.exec(source) : null;
+  if (!m) return parseGeneral(source.slice(start, end), codec);
+  const dataFrom = CANONICAL.lastIndex;
+  const type = m[3]!;
+  const decoded = codec.upcast ? undefined : fastDecoders.get(codec.schema)?.(type, source, dataFrom, end - 1);
+  if (decoded !== undefined) {
+    return { ok: true, event: { seq: Number(m[1]), id: detached(m[2]!), type: type as E['type'], at: detached(m[4]!), data: decoded as E['data'] }, idAt: start + ID_AFTER_SEQ + m[1]!.length };
   }
-  return parseGeneral(text, codec);
+  let data: unknown;
+  try {
+    data = JSON.parse(source.slice(dataFrom, end - 1));
+  } catch {
+    return parseGeneral(source.slice(start, end), codec); // for its error message
+  }
+  const body = codec.upcast ? codec.upcast({ type, data }) : { type, data };
+  return checked(Number(m[1]), detached(m[2]!), detached(m[4]!), body, codec);
 }
 
 /** The general path: any JSON line (exported for the test that holds the fast path to it). */

@@ -3,7 +3,7 @@ import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeFiles, type AppendHandle, type FileLayer } from '../fs/file-layer';
 import { removeStaleTempFiles } from '../fs/write-atomically';
-import { encodeEnvelope, parseEnvelope } from './envelope';
+import { encodeEnvelope, parseEnvelope, parseEnvelopeAt } from './envelope';
 import { CorruptLogError } from './errors';
 import { hashId, IdIndex } from './id-index';
 import { indexLines, lineSeqAndId } from './log-index';
@@ -110,7 +110,7 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
   async catchUp(apply: (event: Envelope) => void): Promise<void> {
     this.ids.reserve(estimateEvents(this.file, this.size)); // sized once, not grown line by line
     for (const line of scanLines(this.file, { from: this.size, firstLineNo: this.seq + 1 })) {
-      const parsed = parseEnvelope(line.text, this.codec);
+      const parsed = parseEnvelopeAt(line.source, line.start, line.start + line.text.length, this.codec);
       if (!line.terminated) {
         const whole = parsed.ok && parsed.event.seq === this.seq + 1;
         repairTail(this.file, line.offset, line.text, whole, this.codec.warn);
@@ -119,14 +119,17 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
       if (!parsed.ok) throw new CorruptLogError(this.file, line.lineNo, parsed.reason);
       const event = parsed.event;
       if (event.seq !== this.seq + 1) throw new CorruptLogError(this.file, line.lineNo, `seq ${event.seq} where ${this.seq + 1} was expected`);
-      const earlier = this.seqOfIdSync(event.id);
+      const idHash = parsed.idAt === undefined ? hashId(event.id) : hashId(line.source, parsed.idAt, parsed.idAt + event.id.length);
+      const earlier = this.indexId(event, idHash);
       if (earlier !== undefined) throw new CorruptLogError(this.file, line.lineNo, `id ${event.id} repeats event ${earlier}`);
       try {
         apply(event);
       } catch (err) {
         throw new CorruptLogError(this.file, line.lineNo, `evolve threw (a bug: evolve must be total): ${(err as Error).message}`);
       }
-      this.record(event, line.offset);
+      this.seq = event.seq;
+      this.lastId = event.id;
+      this.offsets.push(line.offset);
       this.size = line.offset + line.bytes + 1; // the scanner's byte count: no re-encoding per line
     }
   }
@@ -214,6 +217,17 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
   async close(): Promise<void> {
     await this.fh?.close();
     this.releaseLock?.();
+  }
+
+  /**
+   * Indexes a replayed event's id, unless an earlier event has the same id: then returns that
+   * event's seq (the log repeats an id). One probe of the hash table in the common case.
+   */
+  private indexId(event: Envelope, hash: number): number | undefined {
+    if (this.ids.addIfNew(hash, event.seq)) return undefined;
+    const earlier = this.seqOfIdSync(event.id);
+    if (earlier === undefined) this.ids.add(hash, event.seq); // two ids with one hash, not a repeat
+    return earlier;
   }
 
   private record(event: Envelope, offset: number): void {

@@ -21,11 +21,20 @@ describe('IdIndex', () => {
     expect(index.candidates(8)).toEqual([2]);
   });
 
-  it('hashes a string as its UTF-8 bytes', () => {
+  it('adds a hash only when it is new, in one call, and says when it is not', () => {
+    const index = new IdIndex();
+    for (let seq = 1; seq <= 3000; seq++) expect(index.addIfNew(seq * 7919, seq)).toBe(true);
+    expect(index.addIfNew(7919 * 12, 3001)).toBe(false);
+    expect(index.size).toBe(3000);
+    expect(index.candidates(7919 * 12)).toEqual([12]);
+  });
+
+  it('hashes a string as its UTF-8 bytes, whole or a slice of a longer one read in place', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (id) => {
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (before, id, after) => {
         const bytes = Buffer.from(id, 'utf8');
         expect(hashId(id)).toBe(hashIdBytes(bytes, 0, bytes.length));
+        expect(hashId(before + id + after, before.length, before.length + id.length)).toBe(hashId(id));
       }),
     );
   });

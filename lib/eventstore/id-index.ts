@@ -33,6 +33,24 @@ export class IdIndex {
     this.count++;
   }
 
+  /**
+   * Adds `seq` under `hash` and returns true when no id with this hash is held (the common case,
+   * one walk of the probe sequence instead of a look-up then an add); returns false, adding
+   * nothing, when one is: the caller then confirms whether the id really repeats.
+   */
+  addIfNew(hash: number, seq: number): boolean {
+    if ((this.count + 1) * 4 > this.table.length) this.grow();
+    const h = hash >>> 0;
+    const { table } = this;
+    const mask = (table.length >>> 1) - 1;
+    let i = slot(h, mask);
+    for (; table[2 * i + 1] !== 0; i = (i + 1) & mask) if (table[2 * i] === h) return false;
+    table[2 * i] = h;
+    table[2 * i + 1] = seq;
+    this.count++;
+    return true;
+  }
+
   /** The seqs whose id has this hash, oldest first (the same empty array when there are none: the common case). */
   candidates(hash: number): readonly number[] {
     const h = hash >>> 0;
@@ -97,24 +115,16 @@ export function hashIdBytes(buf: Uint8Array, from: number, to: number): number {
   return h >>> 0;
 }
 
-/** The last id hashed: a replay hashes each id twice in a row (the check for a repeat, then the index). */
-let lastId = '';
-let lastHash = 0;
-
-/** The same hash for an id string (equal to hashIdBytes of its UTF-8 encoding). */
-export function hashId(id: string): number {
-  if (id === lastId) return lastHash;
-  lastHash = fnv1a(id);
-  lastId = id;
-  return lastHash;
-}
-
-function fnv1a(id: string): number {
+/**
+ * The same hash for an id string (equal to hashIdBytes of its UTF-8 encoding), or for the id that
+ * is `text.slice(from, to)`, read in place.
+ */
+export function hashId(text: string, from = 0, to = text.length): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x80) {
-      const bytes = Buffer.from(id, 'utf8');
+      const bytes = Buffer.from(text.slice(from, to), 'utf8');
       return hashIdBytes(bytes, 0, bytes.length);
     }
     h = Math.imul(h ^ c, FNV_PRIME);

@@ -11,6 +11,13 @@ export interface LogLine {
   offset: number;
   /** The line without its newline. */
   text: string;
+  /**
+   * The string `text` was cut from, and where in it: `source.slice(start, start + text.length)`
+   * is `text`. Parsers that read the line in place (a sticky regular expression on `source`)
+   * skip the copies a slice of `text` would make.
+   */
+  source: string;
+  start: number;
   /** The line's length in bytes, without its newline. */
   bytes: number;
   /** False only for a last line with no newline: a write cut short by a crash. */
@@ -40,7 +47,7 @@ export function* scanLines(
     let position = from;
     let lineNo = firstLineNo - 1;
     const chunk = Buffer.allocUnsafe(chunkSize);
-    const line: LogLine = { lineNo: 0, offset: 0, text: '', bytes: 0, terminated: true };
+    const line: LogLine = { lineNo: 0, offset: 0, text: '', source: '', start: 0, bytes: 0, terminated: true };
     for (;;) {
       const n = readSync(fd, chunk, 0, chunkSize, position);
       if (n === 0) break;
@@ -51,10 +58,12 @@ export function* scanLines(
       if (end > 0 && isAscii(buf.subarray(0, end))) {
         // The usual case: decoded once, lines sliced out, character index = byte offset.
         const text = buf.toString('latin1', 0, end);
+        line.source = text;
         for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
           line.lineNo = ++lineNo;
           line.offset = carryOffset + start;
           line.text = text.slice(start, nl);
+          line.start = start;
           line.bytes = nl - start;
           yield line;
           start = nl + 1;
@@ -63,7 +72,8 @@ export function* scanLines(
         for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
           line.lineNo = ++lineNo;
           line.offset = carryOffset + start;
-          line.text = buf.toString('utf8', start, nl);
+          line.text = line.source = buf.toString('utf8', start, nl);
+          line.start = 0;
           line.bytes = nl - start;
           yield line;
           start = nl + 1;
@@ -74,7 +84,8 @@ export function* scanLines(
       carryOffset += start;
     }
     if (carry.length > 0) {
-      yield { lineNo: ++lineNo, offset: carryOffset, text: carry.toString('utf8'), bytes: carry.length, terminated: false };
+      const text = carry.toString('utf8');
+      yield { lineNo: ++lineNo, offset: carryOffset, text, source: text, start: 0, bytes: carry.length, terminated: false };
     }
   } finally {
     closeSync(fd);
