@@ -110,7 +110,7 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
   async catchUp(apply: (event: Envelope) => void): Promise<void> {
     this.ids.reserve(estimateEvents(this.file, this.size)); // sized once, not grown line by line
     for (const line of scanLines(this.file, { from: this.size, firstLineNo: this.seq + 1 })) {
-      const parsed = parseEnvelopeAt(line.source, line.start, line.start + line.text.length, this.codec);
+      const parsed = parseEnvelopeAt(line.source, line.start, line.end, this.codec);
       if (!line.terminated) {
         const whole = parsed.ok && parsed.event.seq === this.seq + 1;
         repairTail(this.file, line.offset, line.text, whole, this.codec.warn);

@@ -5,8 +5,8 @@ import { scanLines, type LogLine } from './log-lines';
 import { tempDir } from './testing/counter';
 
 /** What a line says, read as it comes (the scanner reuses one object); its text is where `source` and `start` say. */
-function seen({ lineNo, offset, text, bytes, terminated, source, start }: LogLine) {
-  expect(source.slice(start, start + text.length)).toBe(text);
+function seen({ lineNo, offset, text, bytes, terminated, source, start, end }: LogLine) {
+  expect(source.slice(start, end)).toBe(text);
   return { lineNo, offset, text, bytes, terminated };
 }
 

@@ -4,24 +4,40 @@ import { open } from 'node:fs/promises';
 
 const NEWLINE = 0x0a;
 
+/** A line of a log, as the scanner reads it: where it is in the file and in the string it was decoded into. */
 export interface LogLine {
   /** 1-based line number, for error messages. */
   lineNo: number;
   /** Byte offset of the line's first byte. */
   offset: number;
-  /** The line without its newline. */
-  text: string;
-  /**
-   * The string `text` was cut from, and where in it: `source.slice(start, start + text.length)`
-   * is `text`. Parsers that read the line in place (a sticky regular expression on `source`)
-   * skip the copies a slice of `text` would make.
-   */
-  source: string;
-  start: number;
   /** The line's length in bytes, without its newline. */
   bytes: number;
   /** False only for a last line with no newline: a write cut short by a crash. */
   terminated: boolean;
+  /**
+   * The string the line was decoded in, and where in it: `source.slice(start, end)` is the line
+   * without its newline. Parsers that read the line in place (a sticky regular expression on
+   * `source`) skip the copy that `text` makes.
+   */
+  source: string;
+  start: number;
+  end: number;
+  /** The line without its newline (sliced from `source` when asked for). */
+  readonly text: string;
+}
+
+class ScannedLine implements LogLine {
+  lineNo = 0;
+  offset = 0;
+  bytes = 0;
+  terminated = true;
+  source = '';
+  start = 0;
+  end = 0;
+
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 /**
@@ -42,50 +58,60 @@ export function* scanLines(
     throw err;
   }
   try {
-    let carry = Buffer.alloc(0);
+    let buf = Buffer.allocUnsafe(chunkSize);
+    /** Bytes at the start of `buf` left from the last read: the beginning of an unfinished line. */
+    let carried = 0;
     let carryOffset = from;
     let position = from;
     let lineNo = firstLineNo - 1;
-    const chunk = Buffer.allocUnsafe(chunkSize);
-    const line: LogLine = { lineNo: 0, offset: 0, text: '', source: '', start: 0, bytes: 0, terminated: true };
+    const line = new ScannedLine();
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunkSize, position);
+      if (carried === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
+      const n = readSync(fd, buf, carried, buf.length - carried, position);
       if (n === 0) break;
       position += n;
-      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const filled = carried + n;
       let start = 0;
-      const end = buf.lastIndexOf(NEWLINE) + 1; // the whole lines in this chunk
+      const end = buf.lastIndexOf(NEWLINE, filled - 1) + 1; // the whole lines read so far
       if (end > 0 && isAscii(buf.subarray(0, end))) {
-        // The usual case: decoded once, lines sliced out, character index = byte offset.
+        // The usual case: decoded once, lines read in place, character index = byte offset.
         const text = buf.toString('latin1', 0, end);
         line.source = text;
         for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
           line.lineNo = ++lineNo;
           line.offset = carryOffset + start;
-          line.text = text.slice(start, nl);
           line.start = start;
+          line.end = nl;
           line.bytes = nl - start;
           yield line;
           start = nl + 1;
         }
       } else {
-        for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+        for (let nl = buf.indexOf(NEWLINE, start); nl !== -1 && nl < end; nl = buf.indexOf(NEWLINE, start)) {
           line.lineNo = ++lineNo;
           line.offset = carryOffset + start;
-          line.text = line.source = buf.toString('utf8', start, nl);
+          line.source = buf.toString('utf8', start, nl);
           line.start = 0;
+          line.end = line.source.length;
           line.bytes = nl - start;
           yield line;
           start = nl + 1;
         }
       }
-      // Copy the unfinished line: `chunk` is reused by the next read.
-      carry = Buffer.from(buf.subarray(start));
+      // The unfinished line moves to the front; the next read goes after it.
+      buf.copy(buf, 0, start, filled);
+      carried = filled - start;
       carryOffset += start;
     }
-    if (carry.length > 0) {
-      const text = carry.toString('utf8');
-      yield { lineNo: ++lineNo, offset: carryOffset, text, source: text, start: 0, bytes: carry.length, terminated: false };
+    if (carried > 0) {
+      line.lineNo = ++lineNo;
+      line.offset = carryOffset;
+      line.source = buf.toString('utf8', 0, carried);
+      line.start = 0;
+      line.end = line.source.length;
+      line.bytes = carried;
+      line.terminated = false;
+      yield line;
     }
   } finally {
     closeSync(fd);
