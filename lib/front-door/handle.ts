@@ -1,52 +1,90 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHED_ROUTES } from '../cached-routes';
+import type { AnyStoreDefinition } from '../eventstore/define-store';
+import { singleton } from '../eventstore/registry';
 import { feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
 import { answerOf, jsonAnswer, type Answer } from '../http/answer';
 import { entriesAnswer } from '../media/public-entries';
 import { bookAnswer } from '../orderbook/book-answer';
 import { placeOrder } from '../orderbook/place-order';
-import { serveCachedPage } from '../render-cache/serve';
+import { cachedPageWire } from '../render-cache/serve';
+import { stateVersion } from '../render-cache/state-version';
+import { mediaDefinition, orderbookDefinition } from '../stores';
+import { AnswerMemo } from './answer-memo';
 import { matchHotRoute, type HotRoute } from './routes';
-import { writeAnswer } from './write-answer';
+import { sendWire, wantsGzip, wireOf, writeAnswer, type Wire } from './write-answer';
+
+type ReadRoute = Exclude<HotRoute, { kind: 'health' | 'order' }>;
+
+const memo = () => singleton('front-door:answers', () => new AnswerMemo());
+const NO_QUERY = new URLSearchParams();
+
+/** The stores a hot read shows: its answer holds until one of them (or the settings, or the day) moves on. */
+const storesOf = (route: ReadRoute): readonly AnyStoreDefinition[] =>
+  route.kind === 'cached-page' ? route.route.stores : route.kind === 'book' ? [orderbookDefinition] : [mediaDefinition];
 
 /**
  * The front door's request handler: answers a hot route (lib/front-door/routes.ts) itself, with
  * the same lib functions Next's route handlers call, and returns true; returns false, touching
- * nothing, for every other request, which the server then hands to Next unchanged.
+ * nothing, for every other request, which the server then hands to Next unchanged. A hot read is
+ * made once per state version and URL (answer-memo.ts) and replayed until the next write.
  */
 export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
-  const search = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
+  const search = q === -1 ? NO_QUERY : new URLSearchParams(rawUrl.slice(q + 1));
   const method = req.method ?? 'GET';
   const route = matchHotRoute({ method, pathname, search, header: (name) => headerValue(req, name) });
   if (!route) return false;
-  if (route.kind === 'cached-page') {
-    serveCachedPage(req, res, CACHED_ROUTES).catch((err: unknown) => fail(req, res, err));
-    return true;
-  }
-  // The synchronous ones first: no promise per request on the hottest paths.
   if (route.kind === 'health') {
-    writeAnswer(req, res, healthAnswer());
+    writeAnswer(req, res, healthAnswer()); // a few field reads: not worth keeping
     return true;
   }
-  answerFor(route, search, req).then(answerOf).then(
-    (answer) => writeAnswer(req, res, answer),
+  if (route.kind === 'order') {
+    // As Next passes it to its route handlers: the socket address when the request names none.
+    placeOrder(route.side, { user: route.user, price: route.price }, req.headers['x-forwarded-for'] ?? req.socket.remoteAddress)
+      .then(answerOf)
+      .then((answer) => writeAnswer(req, res, answer), (err) => fail(req, res, err));
+    return true;
+  }
+  const gzip = wantsGzip(req);
+  // Taken before the answer is made: an answer kept under it is never older than it.
+  const version = stateVersion(storesOf(route));
+  // A conditional feed request gets its 304 from the route; the 405s of cached pages are not kept.
+  const keep = version !== undefined && req.headers['if-none-match'] === undefined && (method === 'GET' || method === 'HEAD');
+  const key = `${method} ${req.headers['accept-encoding'] ?? ''} ${rawUrl}`; // all an answer depends on besides the version
+  const kept = keep ? memo().get(key, version) : undefined;
+  if (kept) {
+    sendWire(req, res, kept);
+    return true;
+  }
+  readWire(route, search, req, gzip).then(
+    ({ wire, later }) => {
+      sendWire(req, res, wire);
+      if (keep && later) memo().set(key, version, later);
+    },
     (err) => fail(req, res, err),
   );
   return true;
 }
 
-function answerFor(route: Exclude<HotRoute, { kind: 'cached-page' | 'health' }>, search: URLSearchParams, req: IncomingMessage): Promise<Answer | Response> {
+/** A hot read's answer, and what a later request at the same version gets (undefined: not kept). */
+async function readWire(route: ReadRoute, search: URLSearchParams, req: IncomingMessage, gzip: boolean): Promise<{ wire: Wire; later?: Wire }> {
+  if (route.kind === 'cached-page') {
+    const { wire, kept } = await cachedPageWire(req, CACHED_ROUTES);
+    return { wire, later: kept?.wire };
+  }
+  const wire = wireOf(await answerOf(await readAnswer(route, search, req)), gzip);
+  return { wire, later: wire.status === 200 ? wire : undefined };
+}
+
+function readAnswer(route: Exclude<ReadRoute, { kind: 'cached-page' }>, search: URLSearchParams, req: IncomingMessage): Promise<Answer | Response> {
   switch (route.kind) {
     case 'book':
       return bookAnswer();
-    case 'order':
-      // As Next passes it to its route handlers: the socket address when the request names none.
-      return placeOrder(route.side, { user: route.user, price: route.price }, req.headers['x-forwarded-for'] ?? req.socket.remoteAddress);
     case 'feed':
       return feedRouteAnswer(route.format, search, headerValue(req, 'if-none-match'));
     case 'public-entries':

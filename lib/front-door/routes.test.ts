@@ -8,8 +8,8 @@ const line = (method: string, url: string, headers: Record<string, string> = {})
 
 describe('the front door routes', () => {
   it('serve one entry and one year from the render cache, and nothing below them', () => {
-    expect(matchHotRoute(line('GET', '/entries/abc-123'))).toEqual({ kind: 'cached-page' });
-    expect(matchHotRoute(line('GET', '/year/2026'))).toEqual({ kind: 'cached-page' });
+    expect(matchHotRoute(line('GET', '/entries/abc-123'))).toMatchObject({ kind: 'cached-page', route: { path: '/entries/:id' } });
+    expect(matchHotRoute(line('GET', '/year/2026'))).toMatchObject({ kind: 'cached-page', route: { path: '/year/:year' } });
     expect(matchHotRoute(line('GET', '/entries/abc/edit'))).toBeUndefined();
     expect(matchHotRoute(line('GET', '/entries/abc-123', { rsc: '1' }))).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { CACHED_ROUTES } from '../cached-routes';
 import type { Side } from '../orderbook/events';
 import { BYPASS_HEADERS, BYPASS_QUERY } from '../render-cache/rules';
+import type { CachedRoute } from '../render-cache/serve';
 
 // The one place that decides which requests the front door answers itself (the hot routes) and
 // which go to Next unchanged. A request that is not matched here is Next's, whatever its path.
@@ -9,7 +10,7 @@ export type HotRoute =
   | { kind: 'health' }
   | { kind: 'book' }
   | { kind: 'order'; side: Side; user: string; price: string }
-  | { kind: 'cached-page' }
+  | { kind: 'cached-page'; route: CachedRoute }
   | { kind: 'feed'; format: 'atom' | 'json' }
   | { kind: 'public-entries' };
 
@@ -22,7 +23,7 @@ export interface RequestLine {
 }
 
 /** The render cache's routes: exact paths, and patterns (`/entries/:id`) by their `matches`. */
-const isCachedPath = (pathname: string) => CACHED_ROUTES.some((r) => (r.matches ? r.matches(pathname) : r.path === pathname));
+const cachedRouteOf = (pathname: string) => CACHED_ROUTES.find((r) => (r.matches ? r.matches(pathname) : r.path === pathname));
 const ORDER = /^\/(buy|sell)\/([^/]+)\/([^/]+)$/;
 const READ = new Set(['GET', 'HEAD']);
 
@@ -35,7 +36,8 @@ const READ = new Set(['GET', 'HEAD']);
 export function matchHotRoute({ method, pathname, search, header }: RequestLine): HotRoute | undefined {
   if (search.has(BYPASS_QUERY) || BYPASS_HEADERS.some((name) => header(name) !== undefined)) return undefined;
   // The cache answers every method itself (405 with Allow for all but GET and HEAD).
-  if (isCachedPath(pathname)) return { kind: 'cached-page' };
+  const cached = cachedRouteOf(pathname);
+  if (cached) return { kind: 'cached-page', route: cached };
   if (pathname === '/healthz') return READ.has(method) ? { kind: 'health' } : undefined;
   if (pathname === '/orderbook') {
     // Browsers (Accept: text/html) get the live page, rewritten by next.config.mjs.

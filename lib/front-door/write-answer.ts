@@ -10,45 +10,57 @@ export const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, nex
 /** Content types Next's compression compresses (the `compressible` package's rule, in short). */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml)\b|[^;]*\+(?:json|xml|text)\b)/i;
 
-/** Gzipped bodies by text: a hot answer is the same string until the next write (the book, "ok"). */
-const gzipped = new Map<string, Buffer>();
-const GZIP_MEMO_ENTRIES = 16;
+/** Next's compression leaves smaller bodies as they are (the `compression` package's default threshold). */
+const GZIP_THRESHOLD_BYTES = 1024;
 
-function gzipOnce(body: string): Buffer {
-  let zipped = gzipped.get(body);
-  if (!zipped) {
-    zipped = gzipSync(body);
-    if (gzipped.size >= GZIP_MEMO_ENTRIES) gzipped.delete(gzipped.keys().next().value!);
-    gzipped.set(body, zipped);
-  }
-  return zipped;
-}
+const SECURITY = SECURITY_HEADERS.everyRoute.flat();
 
 /**
- * Writes a route's answer as `next start` sends it: the security headers of next.config.mjs, Next's
- * Vary, then the answer's own headers, and Next's compression rule (compressible types get `Vary:
- * Accept-Encoding` and, for clients that accept gzip, a gzipped body; HEAD gets none).
+ * A response ready for the socket: status, headers as one flat list (name, value, name, value:
+ * what `writeHead` takes without building a header object), body bytes. Made once and replayed
+ * as often as it stays true (see answer-memo.ts).
  */
-export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
-  res.statusCode = answer.status;
-  for (const [name, value] of SECURITY_HEADERS.everyRoute) res.setHeader(name!, value!);
+export interface Wire {
+  status: number;
+  headers: readonly string[];
+  body: Buffer | null;
+}
+
+/** Whether this request's answer may be gzipped (the client accepts it, and it is not a HEAD). */
+export const wantsGzip = (req: IncomingMessage): boolean => req.method !== 'HEAD' && acceptsGzip(req.headers['accept-encoding']);
+
+/**
+ * A route's answer as `next start` sends it: the security headers of next.config.mjs, Next's Vary,
+ * then the answer's own headers, and Next's compression rule (compressible types get `Vary:
+ * Accept-Encoding` and, when `gzip` and the body is not tiny, a gzipped body).
+ */
+export function wireOf(answer: Answer, gzip: boolean): Wire {
+  const headers: string[] = [...SECURITY];
   let vary = NEXT_VARY;
   for (const [name, value] of Object.entries(answer.headers)) {
     if (name === 'vary') vary += `, ${value}`;
-    else res.setHeader(name, value);
+    else headers.push(name, value);
   }
   const compressible = COMPRESSIBLE.test(answer.headers['content-type'] ?? '');
   if (compressible) vary += ', Accept-Encoding';
-  res.setHeader('vary', vary);
-  if (answer.body === null) {
-    res.end();
-    return;
+  headers.push('vary', vary);
+  if (answer.body === null) return { status: answer.status, headers, body: null };
+  let body = Buffer.from(answer.body);
+  if (compressible && gzip && body.byteLength >= GZIP_THRESHOLD_BYTES) {
+    body = gzipSync(body);
+    headers.push('content-encoding', 'gzip');
   }
-  let body: string | Buffer = answer.body;
-  if (compressible && req.method !== 'HEAD' && acceptsGzip(req.headers['accept-encoding'])) {
-    body = gzipOnce(answer.body);
-    res.setHeader('content-encoding', 'gzip');
-  }
-  res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  headers.push('content-length', String(body.byteLength));
+  return { status: answer.status, headers, body };
+}
+
+/** Sends a wire answer (no body to a HEAD). */
+export function sendWire(req: IncomingMessage, res: ServerResponse, wire: Wire): void {
+  res.writeHead(wire.status, wire.headers as string[]);
+  res.end(req.method === 'HEAD' || wire.body === null ? undefined : wire.body);
+}
+
+/** Writes a route's answer (see wireOf), gzipped when the client accepts it. */
+export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  sendWire(req, res, wireOf(answer, wantsGzip(req)));
 }

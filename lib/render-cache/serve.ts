@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
+import { sendWire, type Wire } from '../front-door/write-answer';
 import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 
@@ -35,59 +36,60 @@ export function selfOrigin(socket: Pick<Socket, 'localAddress' | 'localPort'>): 
 }
 
 /**
- * Answers a GET or HEAD of a cached route (called by the front door, lib/front-door) from the page rendered at the current state version, rendering it first on a miss. Every
- * read after a write sees that write: a write bumps the version, and a page is only replayed at
- * the version it was rendered at. Clients that accept gzip get the copy gzipped once per version,
- * marked with Content-Encoding.
+ * Answers a GET or HEAD of a cached route from the page rendered at the current state version,
+ * rendering it first on a miss. Every read after a write sees that write: a write bumps the
+ * version, and a page is only replayed at the version it was rendered at. Clients that accept
+ * gzip get the copy gzipped once per version, marked with Content-Encoding.
  */
 export async function serveCachedPage(req: IncomingMessage, res: ServerResponse, routes: readonly CachedRoute[]): Promise<void> {
+  sendWire(req, res, (await cachedPageWire(req, routes)).wire);
+}
+
+/**
+ * What serveCachedPage sends, as a wire answer; with `kept`, the same answer as a later request
+ * at `version` gets it (marked as a cache hit), for callers that keep answers (the front door).
+ */
+export async function cachedPageWire(req: IncomingMessage, routes: readonly CachedRoute[]): Promise<{ wire: Wire; kept?: { version: string; wire: Wire } }> {
   const url = new URL(req.url ?? '/', 'http://self');
   const route = routes.find((r) => (r.matches ? r.matches(url.pathname) : r.path === url.pathname));
-  if (!route) return sendText(res, 404, 'Not found'); // this route's own URL, visited directly
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed');
-  }
+  if (!route) return { wire: textWire(404, 'Not found') }; // this route's own URL, visited directly
+  if (req.method !== 'GET' && req.method !== 'HEAD') return { wire: textWire(405, 'Method not allowed', ['allow', 'GET, HEAD']) };
   const key = route.canonicalKey ? route.canonicalKey(url) : urlKey(url.pathname, url.searchParams);
   const origin = selfOrigin(req.socket);
   const version = stateVersion(route.stores);
-  let served: { page: CachedPage; status: 'hit' | 'miss' | 'off' };
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
   try {
     if (version === undefined) {
       // A store is not booted in this process yet: render (the page waits for it), keep nothing.
-      served = { page: (await renderPage(key, origin)).page, status: 'off' };
-    } else {
-      const { page, hit } = await pageCache().getOrRender(key, version, () => renderPage(key, origin));
-      served = { page, status: hit ? 'hit' : 'miss' };
+      return { wire: pageWire((await renderPage(key, origin)).page, 'off', route, gzip) };
     }
+    const { page, hit } = await pageCache().getOrRender(key, version, () => renderPage(key, origin));
+    const kept = pageCache().get(key, version) === page ? { version, wire: pageWire(page, 'hit', route, gzip) } : undefined;
+    return { wire: hit && kept ? kept.wire : pageWire(page, hit ? 'hit' : 'miss', route, gzip), kept };
   } catch (err) {
     console.error(`render cache: could not render ${key} from ${origin} (set RENDER_CACHE_ORIGIN if the server cannot reach itself there):`, err);
-    return sendText(res, 502, 'The page could not be rendered.');
+    return { wire: textWire(502, 'The page could not be rendered.') };
   }
-  send(req, res, served.page, served.status, route);
 }
 
-function send(req: IncomingMessage, res: ServerResponse, page: CachedPage, status: string, route: CachedRoute): void {
-  res.statusCode = page.status;
+function pageWire(page: CachedPage, status: string, route: CachedRoute, gzip: boolean): Wire {
+  const headers: string[] = [];
+  let vary = '';
   for (const [name, value] of page.headers) {
-    if (name === 'set-cookie') res.appendHeader(name, value); // only on pages that are not kept
-    else res.setHeader(name, value);
+    if (name === 'vary') vary = value;
+    else headers.push(name, value); // set-cookie only on pages that are not kept
   }
-  for (const [name, value] of Object.entries(route.headers?.() ?? {})) res.setHeader(name, value);
-  res.setHeader(STATUS_HEADER, status);
-  const vary = String(res.getHeader('vary') ?? '');
-  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-  // A page that is not kept has no gzip copy: Next's compression compresses it, as any response.
-  const gzipped = page.gzip !== undefined && acceptsGzip(req.headers['accept-encoding']);
-  const body = gzipped ? page.gzip! : page.body;
-  if (gzipped) res.setHeader('content-encoding', 'gzip');
-  res.setHeader('content-length', body.byteLength);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  for (const [name, value] of Object.entries(route.headers?.() ?? {})) headers.push(name, value);
+  headers.push(STATUS_HEADER, status);
+  headers.push('vary', /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  // A page that is not kept has no gzip copy: it goes out as it is.
+  const body = gzip && page.gzip !== undefined ? page.gzip : page.body;
+  if (body === page.gzip) headers.push('content-encoding', 'gzip');
+  headers.push('content-length', String(body.byteLength));
+  return { status: page.status, headers, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'text/plain; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.end(text);
+function textWire(status: number, text: string, extra: string[] = []): Wire {
+  const body = Buffer.from(text);
+  return { status, headers: ['content-type', 'text/plain; charset=utf-8', 'cache-control', 'no-store', ...extra, 'content-length', String(body.byteLength)], body };
 }

@@ -16,6 +16,16 @@ export function dayIn(timeZone: string | undefined, now = new Date()): string {
   return format.format(now);
 }
 
+/** The day as of the current second, by time zone: stateVersion runs on every hot read, the formatter takes microseconds. */
+let today: { zone: string; second: number; day: string } | undefined;
+
+function dayNow(timeZone: string | undefined): string {
+  const zone = timeZone || '';
+  const second = Math.floor(Date.now() / 1000);
+  if (today?.zone !== zone || today.second !== second) today = { zone, second, day: dayIn(timeZone) };
+  return today.day;
+}
+
 /**
  * Everything a cached page's content depends on besides its URL: the version (last seq) of each
  * store it reads, the owner's day (pages show "this year" and default dates), and the revision of
@@ -33,7 +43,7 @@ export function stateVersion(stores: readonly StoreDefinition<unknown, DomainEve
       return undefined; // not replayed yet
     }
   }
-  parts.push(dayIn(timeZone));
+  parts.push(dayNow(timeZone));
   parts.push(`s${settingsRevision()}`);
   return parts.join('.');
 }
