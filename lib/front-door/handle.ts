@@ -40,7 +40,13 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
   const route = matchHotRoute({ method, pathname, search, header: (name) => headerValue(req, name) });
   if (!route) return false;
   if (route.kind === 'health') {
-    writeAnswer(req, res, healthAnswer()); // a few field reads: not worth keeping
+    // A few field reads: made every time, and its wire kept for as long as it says the same.
+    const answer = healthAnswer();
+    const key = `${method} ${req.headers['accept-encoding'] ?? ''} /healthz`;
+    const version = `${answer.status} ${answer.body}`;
+    let wire = memo().get(key, version);
+    if (!wire) memo().set(key, version, (wire = wireOf(answer, wantsGzip(req))));
+    sendWire(req, res, wire);
     return true;
   }
   if (route.kind === 'order') {

@@ -10,10 +10,6 @@ export const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, nex
 /** Content types Next's compression compresses (the `compressible` package's rule, in short). */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml)\b|[^;]*\+(?:json|xml|text)\b)/i;
 
-/** Next's compression leaves smaller bodies as they are (the `compression` package's default threshold). */
-const GZIP_THRESHOLD_BYTES = 1024;
-
-const SECURITY = SECURITY_HEADERS.everyRoute.flat();
 
 /**
  * A response ready for the socket: status, headers as one flat list (name, value, name, value:
@@ -32,26 +28,44 @@ export const wantsGzip = (req: IncomingMessage): boolean => req.method !== 'HEAD
 /**
  * A route's answer as `next start` sends it: the security headers of next.config.mjs, Next's Vary,
  * then the answer's own headers, and Next's compression rule (compressible types get `Vary:
- * Accept-Encoding` and, when `gzip` and the body is not tiny, a gzipped body).
+ * Accept-Encoding` and, when `gzip`, a gzipped body, whatever its size: Next streams route answers,
+ * so its compression never sees a length to hold small ones back).
  */
 export function wireOf(answer: Answer, gzip: boolean): Wire {
-  const headers: string[] = [...SECURITY];
   let vary = NEXT_VARY;
+  const own: [string, string][] = [];
   for (const [name, value] of Object.entries(answer.headers)) {
     if (name === 'vary') vary += `, ${value}`;
-    else headers.push(name, value);
+    else own.push([name, value]);
   }
+  const headers = flatHeaders(SECURITY_HEADERS.everyRoute as [string, string][], own);
   const compressible = COMPRESSIBLE.test(answer.headers['content-type'] ?? '');
   if (compressible) vary += ', Accept-Encoding';
   headers.push('vary', vary);
   if (answer.body === null) return { status: answer.status, headers, body: null };
   let body = Buffer.from(answer.body);
-  if (compressible && gzip && body.byteLength >= GZIP_THRESHOLD_BYTES) {
+  if (compressible && gzip) {
     body = gzipSync(body);
     headers.push('content-encoding', 'gzip');
   }
   headers.push('content-length', String(body.byteLength));
   return { status: answer.status, headers, body };
+}
+
+/**
+ * Header lists merged as setHeader calls in that order would leave them (a later list's header
+ * replaces an earlier one of the same name, in any case; Set-Cookie adds up), flattened for writeHead.
+ */
+export function flatHeaders(...lists: Iterable<readonly [string, string]>[]): string[] {
+  const byName = new Map<string, [string, string]>();
+  const cookies: string[] = [];
+  for (const list of lists) {
+    for (const [name, value] of list) {
+      if (name.toLowerCase() === 'set-cookie') cookies.push(name, value);
+      else byName.set(name.toLowerCase(), [name, value]);
+    }
+  }
+  return [...[...byName.values()].flat(), ...cookies];
 }
 
 /** Sends a wire answer (no body to a HEAD). */

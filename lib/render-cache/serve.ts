@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
-import { sendWire, type Wire } from '../front-door/write-answer';
+import { flatHeaders, sendWire, type Wire } from '../front-door/write-answer';
 import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 
@@ -73,15 +73,12 @@ export async function cachedPageWire(req: IncomingMessage, routes: readonly Cach
 }
 
 function pageWire(page: CachedPage, status: string, route: CachedRoute, gzip: boolean): Wire {
-  const headers: string[] = [];
-  let vary = '';
-  for (const [name, value] of page.headers) {
-    if (name === 'vary') vary = value;
-    else headers.push(name, value); // set-cookie only on pages that are not kept
-  }
-  for (const [name, value] of Object.entries(route.headers?.() ?? {})) headers.push(name, value);
-  headers.push(STATUS_HEADER, status);
-  headers.push('vary', /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  const vary = page.headers.find(([name]) => name === 'vary')?.[1] ?? '';
+  // Set-Cookie only on pages that are not kept; the route's own headers win over the page's.
+  const headers = flatHeaders(page.headers, Object.entries(route.headers?.() ?? {}), [
+    [STATUS_HEADER, status],
+    ['vary', /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'],
+  ]);
   // A page that is not kept has no gzip copy: it goes out as it is.
   const body = gzip && page.gzip !== undefined ? page.gzip : page.body;
   if (body === page.gzip) headers.push('content-encoding', 'gzip');
