@@ -22,4 +22,11 @@ export class AnswerMemo {
   set(key: string, version: string, wire: Wire): void {
     this.entries.set(key, { version, wire });
   }
+
+  /** The wire kept under `key` at `version`, made (and kept) now if there is none. */
+  getOrMake(key: string, version: string, make: () => Wire): Wire {
+    let wire = this.get(key, version);
+    if (!wire) this.set(key, version, (wire = make()));
+    return wire;
+  }
 }

@@ -8,7 +8,7 @@ import { healthAnswer } from '../health';
 import { answerOf, jsonAnswer, type Answer } from '../http/answer';
 import { entriesAnswer } from '../media/public-entries';
 import { bookAnswer } from '../orderbook/book-answer';
-import { placeOrder } from '../orderbook/place-order';
+import { ORDER_PLACED, placeOrder } from '../orderbook/place-order';
 import { cachedPageWire } from '../render-cache/serve';
 import { stateVersion } from '../render-cache/state-version';
 import { mediaDefinition, orderbookDefinition } from '../stores';
@@ -43,17 +43,19 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
     // A few field reads: made every time, and its wire kept for as long as it says the same.
     const answer = healthAnswer();
     const key = `${method} ${req.headers['accept-encoding'] ?? ''} /healthz`;
-    const version = `${answer.status} ${answer.body}`;
-    let wire = memo().get(key, version);
-    if (!wire) memo().set(key, version, (wire = wireOf(answer, wantsGzip(req))));
-    sendWire(req, res, wire);
+    sendWire(req, res, memo().getOrMake(key, `${answer.status} ${answer.body}`, () => wireOf(answer, wantsGzip(req))));
     return true;
   }
   if (route.kind === 'order') {
     // As Next passes it to its route handlers: the socket address when the request names none.
     placeOrder(route.side, { user: route.user, price: route.price }, req.headers['x-forwarded-for'] ?? req.socket.remoteAddress)
       .then(answerOf)
-      .then((answer) => writeAnswer(req, res, answer), (err) => fail(req, res, err));
+      .then((answer) => {
+        if (answer !== ORDER_PLACED) return writeAnswer(req, res, answer);
+        // Every order placed gets the same answer: its wire is made once per method and encoding.
+        const key = `${method} ${req.headers['accept-encoding'] ?? ''} order placed`;
+        sendWire(req, res, memo().getOrMake(key, '', () => wireOf(answer, wantsGzip(req))));
+      }, (err) => fail(req, res, err));
     return true;
   }
   const gzip = wantsGzip(req);

@@ -13,13 +13,15 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml)\b|[^;]*\+(
 
 /**
  * A response ready for the socket: status, headers as one flat list (name, value, name, value:
- * what `writeHead` takes without building a header object), body bytes. Made once and replayed
- * as often as it stays true (see answer-memo.ts).
+ * what `writeHead` takes without building a header object), body. Made once and replayed as often
+ * as it stays true (see answer-memo.ts). A text body stays a string: Node then sends it in one
+ * write with the headers, where bytes take a second buffer (a writev), which costs a plain answer
+ * about a seventh of its rate.
  */
 export interface Wire {
   status: number;
   headers: readonly string[];
-  body: Buffer | null;
+  body: string | Buffer | null;
 }
 
 /** Whether this request's answer may be gzipped (the client accepts it, and it is not a HEAD). */
@@ -43,12 +45,12 @@ export function wireOf(answer: Answer, gzip: boolean): Wire {
   if (compressible) vary += ', Accept-Encoding';
   headers.push('vary', vary);
   if (answer.body === null) return { status: answer.status, headers, body: null };
-  let body = Buffer.from(answer.body);
-  if (compressible && gzip) {
-    body = gzipSync(body);
-    headers.push('content-encoding', 'gzip');
+  if (!(compressible && gzip)) {
+    headers.push('content-length', String(Buffer.byteLength(answer.body)));
+    return { status: answer.status, headers, body: answer.body };
   }
-  headers.push('content-length', String(body.byteLength));
+  const body = gzipSync(answer.body);
+  headers.push('content-encoding', 'gzip', 'content-length', String(body.byteLength));
   return { status: answer.status, headers, body };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetSingleton } from '../eventstore/registry';
-import { refusalResponse, refuseOrder } from './order-gate';
+import { toResponse } from '../http/answer';
+import { refusalAnswer, refuseOrder } from './order-gate';
 
 const saved = { limit: process.env.ORDERBOOK_RATE_LIMIT, demo: process.env.ORDERBOOK };
 afterEach(() => {
@@ -18,7 +19,7 @@ describe('refuseOrder', () => {
     for (let i = 0; i < 20; i++) expect(refuseOrder(`forged-${i}, 203.0.113.7`, 5000)).toBeNull();
     const refusal = refuseOrder('another-forgery, 203.0.113.7', 5000);
     expect(refusal).toMatchObject({ status: 429, retryAfter: '1' });
-    const response = refusalResponse(refusal!);
+    const response = toResponse(refusalAnswer(refusal!));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(await response.json()).toEqual({ error: expect.stringMatching(/Too many orders: at most 20 a second/) });
@@ -35,7 +36,7 @@ describe('refuseOrder', () => {
     process.env.ORDERBOOK = 'off';
     const refusal = refuseOrder('203.0.113.7');
     expect(refusal?.status).toBe(404);
-    const response = refusalResponse(refusal!);
+    const response = toResponse(refusalAnswer(refusal!));
     expect(response.headers.get('content-type')).toMatch(/json/);
     expect((await response.json()).error).toMatch(/ORDERBOOK=off/);
   });

@@ -3,6 +3,7 @@
 // Node server in front of Next ask the same question of the same process-wide limiter.
 import { clientKeyFromForwardedFor } from '../auth/client-key';
 import { singleton } from '../eventstore/registry';
+import { jsonAnswer, type Answer } from '../http/answer';
 import { orderbookEnabled, OrderRateLimiter, parseOrderRateLimit, retryAfterSeconds } from './rate-limit';
 
 export type OrderRefusal =
@@ -33,9 +34,7 @@ export function refuseOrder(forwardedFor: string | string[] | null | undefined, 
   };
 }
 
-/** The refusal as an HTTP response (JSON, never cached, Retry-After on a 429). */
-export function refusalResponse(refusal: OrderRefusal): Response {
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
-  if (refusal.status === 429) headers['retry-after'] = refusal.retryAfter;
-  return Response.json({ error: refusal.error }, { status: refusal.status, headers });
+/** The refusal as an HTTP answer (JSON, never cached, Retry-After on a 429). */
+export function refusalAnswer(refusal: OrderRefusal): Answer {
+  return jsonAnswer({ error: refusal.error }, refusal.status, refusal.status === 429 ? { 'retry-after': refusal.retryAfter } : {});
 }

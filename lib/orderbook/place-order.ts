@@ -1,7 +1,8 @@
 import 'server-only';
+import { jsonAnswer, textAnswer, toResponse, type Answer } from '../http/answer';
 import { writeErrorResponse } from '../http/write-error';
 import type { Side } from './events';
-import { refusalResponse, refuseOrder } from './order-gate';
+import { refusalAnswer, refuseOrder } from './order-gate';
 import { parseOrderParams } from './order-params';
 import { orderbookStore } from './store';
 
@@ -14,25 +15,28 @@ type Context = { params: Promise<{ user: string; price: string }> };
  * Next's route handlers and by the front door alike; `forwardedFor` is the X-Forwarded-For value
  * as Next passes it (the front door gives the socket address when the request has none, as Next does).
  */
-export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, forwardedFor: string | string[] | null | undefined): Promise<Response> {
+export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, forwardedFor: string | string[] | null | undefined): Promise<Answer | Response> {
   const refusal = refuseOrder(forwardedFor);
-  if (refusal) return refusalResponse(refusal);
+  if (refusal) return refusalAnswer(refusal);
   const parsed = parseOrderParams(params);
   if (!parsed.ok) {
-    return Response.json({ error: `invalid ${side} order`, fields: parsed.fields }, { status: 400, headers: { 'cache-control': 'no-store' } });
+    return jsonAnswer({ error: `invalid ${side} order`, fields: parsed.fields }, 400);
   }
   try {
     await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
   } catch (err) {
     return writeErrorResponse('The order', err);
   }
-  return new Response('ok', { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  return ORDER_PLACED;
 }
+
+/** The answer to every order placed: the same object each time, so the front door sends the same bytes. */
+export const ORDER_PLACED: Answer = textAnswer('ok');
 
 /** The route handler of /buy or /sell in Next. */
 export function placeOrderHandler(side: Side) {
   return async function placeOrderRoute(request: Request, { params }: Context): Promise<Response> {
-    return placeOrder(side, await params, request.headers.get('x-forwarded-for'));
+    return toResponse(await placeOrder(side, await params, request.headers.get('x-forwarded-for')));
   };
 }
 
