@@ -9,7 +9,7 @@ import { RENDER_HEADER, STATUS_HEADER } from './rules';
 import { serveCachedPage, type CachedRoute } from './serve';
 
 // A stand-in for the Next server the cache renders from (a page that prints the store's total,
-// counting its renders), and the cache in front of it as pages/api/render-cache runs it.
+// counting its renders), and the cache in front of it as the front door runs it.
 const store = sharedStore({ ...counterOptions(tempDir()), name: 'render-cache-test' });
 let renders = 0;
 let setCookie = false;

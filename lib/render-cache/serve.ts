@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
-import { flatHeaders, sendWire, type Wire } from '../front-door/write-answer';
+import { bytesBody, flatHeaders, sendWire, type Wire } from '../front-door/write-answer';
 import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 
@@ -83,10 +83,9 @@ function pageWire(page: CachedPage, status: string, route: CachedRoute, gzip: bo
   const body = gzip && page.gzip !== undefined ? page.gzip : page.body;
   if (body === page.gzip) headers.push('content-encoding', 'gzip');
   headers.push('content-length', String(body.byteLength));
-  return { status: page.status, headers, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+  return { status: page.status, headers, body: bytesBody(body), encoding: 'latin1' };
 }
 
 function textWire(status: number, text: string, extra: string[] = []): Wire {
-  const body = Buffer.from(text);
-  return { status, headers: ['content-type', 'text/plain; charset=utf-8', 'cache-control', 'no-store', ...extra, 'content-length', String(body.byteLength)], body };
+  return { status, headers: ['content-type', 'text/plain; charset=utf-8', 'cache-control', 'no-store', ...extra, 'content-length', String(Buffer.byteLength(text))], body: text, encoding: 'utf8' };
 }
