@@ -118,6 +118,12 @@ test('5: a cover that does not load shows the kind placeholder, in the list and 
     // the cover that does load stays an image
     await expect(page.locator('[data-entry-id]').filter({ hasText: 'Cien años' }).locator('img')).toHaveCount(1);
   }
+  // and in the admin's list
+  await loginAsOwner(page, app.url);
+  const row = page.getByTestId('admin-entries').locator('[data-entry-id]').filter({ hasText: 'Perfect Days' });
+  await expect(row.getByTestId('cover-placeholder')).toHaveText('🎬');
+  await expect(row.locator('img')).toHaveCount(0);
+  await expect(page.getByTestId('admin-entries').locator('[data-entry-id]').filter({ hasText: 'Cien años' }).locator('img')).toHaveCount(1);
 });
 
 test('9: unknown paths, a bad entry id and a history position past the end get the styled 404; no own asset 404s', async ({ page }) => {

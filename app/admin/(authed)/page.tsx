@@ -12,6 +12,7 @@ import { MAX_QUERY_LENGTH, matchesFilter, tagCounts } from '@/lib/media/search';
 import { allEntries } from '@/lib/media/selectors';
 import { readyMediaStore } from '@/lib/media/store';
 import { ownerToday } from '@/lib/media/today';
+import { CoverImage } from '@/lib/ui/CoverImage';
 import { changeStatusAction, logEntryAction, removeEntryAction, restoreEntryAction } from './actions';
 import { AnnouncementStatus } from './AnnouncementStatus';
 import { EntryForm } from './EntryForm';
@@ -76,12 +77,7 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
               <li key={entry.id} className={entry.removed ? styles.removed : undefined} data-entry-id={entry.id} data-status={entry.status}>
                 <div className={styles.entryRow}>
                   <span className={styles.thumb} aria-hidden="true">
-                    {entry.coverUrl ? (
-                      // eslint-disable-next-line @next/next/no-img-element
-                      <img src={entry.coverUrl} alt="" loading="lazy" referrerPolicy="no-referrer" />
-                    ) : (
-                      KIND_INFO[entry.kind].icon
-                    )}
+                    {entry.coverUrl ? <CoverImage src={entry.coverUrl} alt="" icon={KIND_INFO[entry.kind].icon} /> : KIND_INFO[entry.kind].icon}
                   </span>
                   <div className={styles.entryMain}>
                     <strong className={styles.entryTitle}>{entry.title}</strong>
