@@ -127,9 +127,7 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
       } catch (err) {
         throw new CorruptLogError(this.file, line.lineNo, `evolve threw (a bug: evolve must be total): ${(err as Error).message}`);
       }
-      this.seq = event.seq;
-      this.lastId = event.id;
-      this.offsets.push(line.offset);
+      this.advance(event, line.offset);
       this.size = line.offset + line.bytes + 1; // the scanner's byte count: no re-encoding per line
     }
   }
@@ -230,10 +228,16 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
     return earlier;
   }
 
+  /** An appended event: its id indexed, then the head moved to it. */
   private record(event: Envelope, offset: number): void {
+    this.ids.add(hashId(event.id), event.seq);
+    this.advance(event, offset);
+  }
+
+  /** Moves the head to an event whose id is indexed and whose line starts at `offset`. */
+  private advance(event: Envelope, offset: number): void {
     this.seq = event.seq;
     this.lastId = event.id;
-    this.ids.add(hashId(event.id), event.seq);
     this.offsets.push(offset);
   }
 }
