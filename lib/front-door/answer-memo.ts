@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Wire } from './write-answer';
+import type { Wire } from '../http/wire';
 
 /**
  * Hot reads as they went out, by request (route, URL as sent, gzip or not), each tagged with the

@@ -14,7 +14,7 @@ import { stateVersion } from '../render-cache/state-version';
 import { mediaDefinition, orderbookDefinition } from '../stores';
 import { AnswerMemo } from './answer-memo';
 import { matchHotRoute, type HotRoute } from './routes';
-import { sendWire, wantsGzip, wireOf, writeAnswer, type Wire } from './write-answer';
+import { sendWire, wantsGzip, wireOf, writeAnswer, type Wire } from '../http/wire';
 
 type ReadRoute = Exclude<HotRoute, { kind: 'health' | 'order' }>;
 

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
-import { bytesBody, flatHeaders, sendWire, type Wire } from '../front-door/write-answer';
+import { bytesBody, flatHeaders, sendWire, type Wire } from '../http/wire';
 import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatHeaders, wireOf } from './write-answer';
+import { flatHeaders, wireOf } from './wire';
 
 describe('flatHeaders', () => {
   it('leaves what setHeader calls in that order would: a later header replaces one of the same name in any case, cookies add up', () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { Answer } from '../http/answer';
-import SECURITY_HEADERS from '../http/security-headers.json';
+import type { Answer } from './answer';
+import SECURITY_HEADERS from './security-headers.json';
 import { acceptsGzip } from '../render-cache/rules';
 
 /** The Vary that Next puts on every App Router response (its RSC request headers). */
