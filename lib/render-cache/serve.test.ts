@@ -6,7 +6,8 @@ import { sharedStore } from '../eventstore';
 import { forgetSingleton } from '../eventstore/registry';
 import { counterDefinition, counterOptions, tempDir } from '../eventstore/testing/counter';
 import { RENDER_HEADER, STATUS_HEADER } from './rules';
-import { serveCachedPage, type CachedRoute } from './serve';
+import { sendWire } from '../http/wire';
+import { cachedPageWire, type CachedRoute } from './serve';
 
 // A stand-in for the Next server the cache renders from (a page that prints the store's total,
 // counting its renders), and the cache in front of it as the front door runs it.
@@ -38,7 +39,7 @@ beforeAll(async () => {
     res.writeHead(200, headers).end(`<p>total ${store.snapshot().total} for ${req.url}</p>`.padEnd(2000, ' '));
   });
   process.env.RENDER_CACHE_ORIGIN = await listen(origin);
-  cache = createServer((req, res) => void serveCachedPage(req, res, routes));
+  cache = createServer((req, res) => void cachedPageWire(req, routes).then(({ wire }) => sendWire(req, res, wire)));
   cacheUrl = await listen(cache);
 });
 afterAll(async () => {
@@ -64,7 +65,7 @@ const gzipClient = { 'accept-encoding': 'gzip, deflate, br' };
 const text = (r: { headers: IncomingHttpHeaders; body: Buffer }) =>
   (r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body).toString().trim();
 
-describe('serveCachedPage', () => {
+describe('cachedPageWire', () => {
   it('renders once per state version, and every read after a write sees it', async () => {
     expect((await get('/about')).headers[STATUS_HEADER]).toBe('miss');
     const before = renders;

@@ -1,10 +1,10 @@
 import type { AnyStoreDefinition } from '../eventstore/define-store';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
-import { bytesBody, flatHeaders, sendWire, type Wire } from '../http/wire';
+import { bytesBody, flatHeaders, type Wire } from '../http/wire';
 import { acceptsGzip, STATUS_HEADER, urlKey } from './rules';
 import { stateVersion } from './state-version';
 
@@ -36,18 +36,12 @@ export function selfOrigin(socket: Pick<Socket, 'localAddress' | 'localPort'>): 
 }
 
 /**
- * Answers a GET or HEAD of a cached route from the page rendered at the current state version,
- * rendering it first on a miss. Every read after a write sees that write: a write bumps the
- * version, and a page is only replayed at the version it was rendered at. Clients that accept
- * gzip get the copy gzipped once per version, marked with Content-Encoding.
- */
-export async function serveCachedPage(req: IncomingMessage, res: ServerResponse, routes: readonly CachedRoute[]): Promise<void> {
-  sendWire(req, res, (await cachedPageWire(req, routes)).wire);
-}
-
-/**
- * What serveCachedPage sends, as a wire answer; with `kept`, the same answer as a later request
- * at `version` gets it (marked as a cache hit), for callers that keep answers (the front door).
+ * The answer to a GET or HEAD of a cached route: the page rendered at the current state version,
+ * rendered first on a miss. Every read after a write sees that write: a write bumps the version,
+ * and a page is only replayed at the version it was rendered at. Clients that accept gzip get the
+ * copy gzipped once per version, marked with Content-Encoding. With `kept`, the same answer as a
+ * later request at `version` gets it (marked as a cache hit), for callers that keep answers (the
+ * front door).
  */
 export async function cachedPageWire(req: IncomingMessage, routes: readonly CachedRoute[]): Promise<{ wire: Wire; kept?: { version: string; wire: Wire } }> {
   const url = new URL(req.url ?? '/', 'http://self');
