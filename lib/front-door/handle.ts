@@ -42,7 +42,7 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
   if (route.kind === 'health') {
     // A few field reads: made every time, and its wire kept for as long as it says the same.
     const answer = healthAnswer();
-    const key = `${method} ${req.headers['accept-encoding'] ?? ''} /healthz`;
+    const key = answerKey(req, '/healthz');
     sendWire(req, res, memo().getOrMake(key, `${answer.status} ${answer.body}`, () => wireOf(answer, wantsGzip(req))));
     return true;
   }
@@ -53,7 +53,7 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
       .then((answer) => {
         if (answer !== ORDER_PLACED) return writeAnswer(req, res, answer);
         // Every order placed gets the same answer: its wire is made once per method and encoding.
-        const key = `${method} ${req.headers['accept-encoding'] ?? ''} order placed`;
+        const key = answerKey(req, 'order placed');
         sendWire(req, res, memo().getOrMake(key, '', () => wireOf(answer, wantsGzip(req))));
       }, (err) => fail(req, res, err));
     return true;
@@ -63,7 +63,7 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
   const version = stateVersion(storesOf(route));
   // A conditional feed request gets its 304 from the route; the 405s of cached pages are not kept.
   const keep = version !== undefined && req.headers['if-none-match'] === undefined && (method === 'GET' || method === 'HEAD');
-  const key = `${method} ${req.headers['accept-encoding'] ?? ''} ${rawUrl}`; // all an answer depends on besides the version
+  const key = answerKey(req, rawUrl);
   const kept = keep ? memo().get(key, version) : undefined;
   if (kept) {
     sendWire(req, res, kept);
@@ -101,6 +101,11 @@ function readAnswer(route: Exclude<ReadRoute, { kind: 'cached-page' }>, search: 
         throw new Error('GET /api/media?visibility=all is answered by Next (lib/front-door/routes.ts)');
       });
   }
+}
+
+/** Where a kept answer is found: all it depends on besides the version (the method, the encodings the client takes, what was asked). */
+function answerKey(req: IncomingMessage, what: string): string {
+  return `${req.method} ${req.headers['accept-encoding'] ?? ''} ${what}`;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
