@@ -15,6 +15,8 @@ const asNextHeaders = (list) => list.map(([key, value]) => ({ key, value }));
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The outbound fetcher's HTTP client (lib/outbound/fetch.ts) loads as it ships, not bundled.
+  serverExternalPackages: ['undici'],
   reactStrictMode: true,
   async rewrites() {
     return {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forgetSingleton } from '../eventstore/registry';
+import { stampHeaders } from '../http/edge-stamp';
 import { adminTokenProblem, authorizeApiRequest } from './api-token';
 
 const TOKEN = 'e2e-api-token-for-tests';
@@ -11,7 +12,7 @@ afterEach(() => {
 });
 
 const request = (authorization?: string, client = '203.0.113.7') =>
-  new Request('http://localhost/api/media', { method: 'POST', headers: { 'x-forwarded-for': client, ...(authorization ? { authorization } : {}) } });
+  new Request('http://localhost/api/media', { method: 'POST', headers: stampHeaders({ ...(authorization ? { authorization } : {}) }, { address: client, key: client, origin: 'http://localhost' }) });
 
 describe('authorizeApiRequest with ADMIN_TOKEN set', () => {
   beforeEach(() => {

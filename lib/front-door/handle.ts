@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHED_ROUTES } from '../cached-routes';
 import type { AnyStoreDefinition } from '../eventstore/define-store';
 import { singleton } from '../eventstore/registry';
+import { stampRequest } from '../http/edge-stamp';
 import { feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
 import { answerOf, jsonAnswer, type Answer } from '../http/answer';
@@ -37,6 +38,8 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
   const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
   const search = q === -1 ? NO_QUERY : new URLSearchParams(rawUrl.slice(q + 1));
   const method = req.method ?? 'GET';
+  // Every request, hot or Next's: who is asking and where, for the limits and links downstream.
+  const party = stampRequest(req);
   const route = matchHotRoute({ method, pathname, search, header: (name) => headerValue(req, name) });
   if (!route) return false;
   if (route.kind === 'health') {
@@ -47,8 +50,7 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
     return true;
   }
   if (route.kind === 'order') {
-    // As Next passes it to its route handlers: the socket address when the request names none.
-    placeOrder(route.side, { user: route.user, price: route.price }, req.headers['x-forwarded-for'] ?? req.socket.remoteAddress)
+    placeOrder(route.side, { user: route.user, price: route.price }, party.key)
       .then(answerOf)
       .then((answer) => {
         if (answer !== ORDER_PLACED) return writeAnswer(req, res, answer);

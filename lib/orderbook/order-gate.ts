@@ -1,7 +1,6 @@
 // What stands before a demo order is recorded: the demo switched off (ORDERBOOK=off) or the
 // client over its rate (ORDERBOOK_RATE_LIMIT). Framework-free, so the route handlers and a custom
 // Node server in front of Next ask the same question of the same process-wide limiter.
-import { clientKeyFromForwardedFor } from '../auth/client-key';
 import { singleton } from '../eventstore/registry';
 import { jsonAnswer, type Answer } from '../http/answer';
 import { orderbookEnabled, OrderRateLimiter, parseOrderRateLimit, retryAfterSeconds } from './rate-limit';
@@ -17,15 +16,14 @@ export const orderRateLimiter = () =>
 const OFF: OrderRefusal = { status: 404, error: 'The orderbook demo is turned off on this server (ORDERBOOK=off)' };
 
 /**
- * Null when the order may be placed, else why not. `forwardedFor` is the raw X-Forwarded-For
- * value: the client is its last entry (lib/auth/client-key.ts). With the limit off this is one
- * env check and one property read.
+ * Null when the order may be placed, else why not. `client` is the edge's client key
+ * (lib/http/request-party.ts). With the limit off this is one env check and one property read.
  */
-export function refuseOrder(forwardedFor: string | string[] | null | undefined, now = Date.now()): OrderRefusal | null {
+export function refuseOrder(client: string, now = Date.now()): OrderRefusal | null {
   if (!orderbookEnabled()) return OFF;
   const limiter = orderRateLimiter();
   if (!limiter.enabled) return null;
-  const waitMs = limiter.take(clientKeyFromForwardedFor(forwardedFor), now);
+  const waitMs = limiter.take(client, now);
   if (waitMs === 0) return null;
   return {
     status: 429,

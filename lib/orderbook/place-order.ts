@@ -1,4 +1,5 @@
 import 'server-only';
+import { clientKey } from '../auth/client-key';
 import { jsonAnswer, textAnswer, toResponse, type Answer } from '../http/answer';
 import { writeErrorResponse } from '../http/write-error';
 import type { Side } from './events';
@@ -12,11 +13,10 @@ type Context = { params: Promise<{ user: string; price: string }> };
  * GET and POST /buy/<user>/<price> (or /sell/...): refuses when the demo is off (404) or the client
  * is over its rate (429), validates the path, records the order, and answers `ok` once it is on
  * disk. Bad input appends nothing and gets 400; a failed write gets a JSON 500/503. Called by
- * Next's route handlers and by the front door alike; `forwardedFor` is the X-Forwarded-For value
- * as Next passes it (the front door gives the socket address when the request has none, as Next does).
+ * Next's route handlers and by the front door alike; `client` is the edge's client key.
  */
-export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, forwardedFor: string | string[] | null | undefined): Promise<Answer | Response> {
-  const refusal = refuseOrder(forwardedFor);
+export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, client: string): Promise<Answer | Response> {
+  const refusal = refuseOrder(client);
   if (refusal) return refusalAnswer(refusal);
   const parsed = parseOrderParams(params);
   if (!parsed.ok) {
@@ -36,7 +36,7 @@ export const ORDER_PLACED: Answer = textAnswer('ok');
 /** The route handler of /buy or /sell in Next. */
 export function placeOrderHandler(side: Side) {
   return async function placeOrderRoute(request: Request, { params }: Context): Promise<Response> {
-    return toResponse(await placeOrder(side, await params, request.headers.get('x-forwarded-for')));
+    return toResponse(await placeOrder(side, await params, clientKey(request.headers)));
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stampHeaders } from '@/lib/http/edge-stamp';
 import { resetLookupState } from '@/lib/lookup/lookup';
 import { openLibraryAnswer, startStandIn, type StandIn } from '@/lib/lookup/testing/stand-ins';
 import { GET } from './route';
@@ -14,8 +15,9 @@ afterEach(() => {
   resetLookupState();
 });
 
-const ask = (query: string, headers: Record<string, string> = { authorization: 'Bearer t0ken-long-enough-16' }) =>
-  GET(new Request(`http://shelf.test/api/lookup?${query}`, { headers: { 'x-forwarded-for': '203.0.113.9', ...headers } }));
+const party = (address: string) => ({ address, key: address, origin: 'http://shelf.test' });
+const ask = (query: string, { client = '203.0.113.9', ...headers }: Record<string, string> = { authorization: 'Bearer t0ken-long-enough-16' }) =>
+  GET(new Request(`http://shelf.test/api/lookup?${query}`, { headers: stampHeaders(headers, party(client)) }));
 
 describe('GET /api/lookup', () => {
   it('answers results for the owner, 401 for anyone else', async () => {
@@ -41,7 +43,7 @@ describe('GET /api/lookup', () => {
     process.env.ADMIN_TOKEN = 't0ken-long-enough-16';
     process.env.OPENLIBRARY_URL = openLibrary.url;
     process.env.LOOKUP_RATE_LIMIT = '2';
-    const headers = { authorization: 'Bearer t0ken-long-enough-16', 'x-forwarded-for': '198.51.100.7' };
+    const headers = { authorization: 'Bearer t0ken-long-enough-16', client: '198.51.100.7' };
     expect((await ask('kind=book&q=one', headers)).status).toBe(200);
     expect((await ask('kind=book&q=two', headers)).status).toBe(200);
     const third = await ask('kind=book&q=three', headers);

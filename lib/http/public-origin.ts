@@ -1,0 +1,34 @@
+import type { RequestParty } from './request-party';
+
+/**
+ * Where the site lives for everything that must name it absolutely (feeds, snippets, canonical
+ * links, the manifest, IndieWeb and ActivityPub ids): SITE_URL's origin when it is set, else the
+ * origin the request arrived at (the trusted protocol and the validated Host), so the same server
+ * is right on localhost, a LAN address and a domain behind a proxy.
+ */
+export function publicOrigin(party: Pick<RequestParty, 'origin'>, siteUrl: string | undefined = process.env.SITE_URL): string {
+  return configuredOrigin(siteUrl) ?? party.origin ?? `http://localhost:${process.env.PORT || 3000}`;
+}
+
+/** SITE_URL's origin (`https://books.example`), or undefined when it is unset. A malformed SITE_URL is refused at start (lib/config/env.ts). */
+export function configuredOrigin(siteUrl: string | undefined = process.env.SITE_URL): string | undefined {
+  const text = siteUrl?.trim();
+  if (!text) return undefined;
+  try {
+    return new URL(text).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origins a same-site browser request may name in `Origin` (as Django and Rails check it): the
+ * request's own, and SITE_URL's when set (the owner may also use the inner address).
+ */
+export function sameSiteOrigins(party: Pick<RequestParty, 'origin'>, siteUrl: string | undefined = process.env.SITE_URL): string[] {
+  const origins = new Set<string>();
+  if (party.origin) origins.add(party.origin);
+  const configured = configuredOrigin(siteUrl);
+  if (configured) origins.add(configured);
+  return [...origins];
+}
