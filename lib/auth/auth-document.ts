@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { eventsDir } from '../config/env';
-import { openDocument, type Document } from '../documents/document';
+import { openSecretDocument, type Document } from '../documents/document';
 
 /** Live sessions kept at most; past it the oldest is ended (a login flood cannot grow the file). */
 export const MAX_SESSIONS = 100;
@@ -20,5 +20,5 @@ export type AuthData = z.infer<typeof authDataSchema>;
 export const emptyAuthData = (): AuthData => ({ sessionSecret: '', sessions: [] });
 
 export function authDocument(dir: string = eventsDir()): Document<AuthData> {
-  return openDocument(join(dir, 'auth.json'), authDataSchema, emptyAuthData);
+  return openSecretDocument(join(dir, 'auth.json'), authDataSchema, emptyAuthData);
 }

@@ -1,14 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createStandaloneDocument } from './document';
+import { createStandaloneDocument, openSecretDocument } from './document';
 
 const schema = z.object({ count: z.number().int(), names: z.array(z.string()) });
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'shelf-doc-')), 'doc.json');
 
 describe('document', () => {
+  it('writes a secret document readable by its owner only, an ordinary one as the umask says', async () => {
+    const secret = fresh();
+    await openSecretDocument(secret, schema, () => ({ count: 0, names: [] })).update((d) => ({ ...d, count: 1 }));
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    const plain = fresh();
+    await createStandaloneDocument(plain, schema, () => ({ count: 0, names: [] })).update((d) => ({ ...d, count: 1 }));
+    expect(statSync(plain).mode & 0o077).not.toBe(0);
+  });
+
   it('reads the defaults when there is no file, and writes only on update', async () => {
     const file = fresh();
     const doc = createStandaloneDocument(file, schema, () => ({ count: 0, names: [] }));

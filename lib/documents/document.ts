@@ -23,6 +23,7 @@ class CheckedJsonFile<T> implements Adapter<T> {
     private readonly file: string,
     private readonly schema: ZodType<T>,
     private readonly files?: FileLayer,
+    private readonly mode?: number,
   ) {}
 
   async read(): Promise<T | null> {
@@ -45,12 +46,12 @@ class CheckedJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`, this.files);
+    return writeFileAtomically(this.file, `${JSON.stringify(data, null, 2)}\n`, this.files, this.mode);
   }
 }
 
-function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, files?: FileLayer): Document<T> {
-  const db = new Low<T>(new CheckedJsonFile(file, schema, files), defaults());
+function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, files?: FileLayer, mode?: number): Document<T> {
+  const db = new Low<T>(new CheckedJsonFile(file, schema, files, mode), defaults());
   let loaded: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const load = () => (loaded ??= db.read().catch((err) => ((loaded = undefined), Promise.reject(err))));
@@ -80,6 +81,11 @@ function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, 
 /** The process-wide document for `file` (one writer queue per file, shared by every module copy). */
 export function openDocument<T>(file: string, schema: ZodType<T>, defaults: () => T): Document<T> {
   return singleton(`document:${file}`, () => createDocument(file, schema, defaults));
+}
+
+/** A document of secrets (signing keys, tokens, hook secrets): the same, written readable by its owner only (0600). */
+export function openSecretDocument<T>(file: string, schema: ZodType<T>, defaults: () => T): Document<T> {
+  return singleton(`document:${file}`, () => createDocument(file, schema, defaults, undefined, 0o600));
 }
 
 /** A document of its own, outside the process-wide registry (tests, tools; `files` for crash tests). */

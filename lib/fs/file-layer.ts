@@ -8,8 +8,8 @@ import { open, rename, unlink } from 'node:fs/promises';
 export interface FileLayer {
   /** Opens for appending, creating the file if needed (every write lands at the end). */
   openAppend(file: string): Promise<AppendHandle>;
-  /** Creates or empties a file for writing. */
-  openWrite(file: string): Promise<WriteHandle>;
+  /** Creates or empties a file for writing; a new file gets `mode` (default 0o666 less the umask). */
+  openWrite(file: string, mode?: number): Promise<WriteHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   /** fsync of a directory: makes the creations, renames and removals of names in it durable. */
@@ -45,8 +45,8 @@ export const nodeFiles: FileLayer = {
       close: () => fh.close(),
     };
   },
-  async openWrite(file) {
-    const fh = await open(file, 'w');
+  async openWrite(file, mode) {
+    const fh = await open(file, 'w', mode);
     return { writeFile: (contents) => fh.writeFile(contents), sync: () => fh.sync(), close: () => fh.close() };
   },
   rename: (from, to) => rename(from, to),

@@ -11,12 +11,13 @@ const TEMP_NAME = /^\..+\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
  * temp file, fsync, rename over the old one, fsync the directory (so the rename itself is durable).
  * For checkpoints, documents and snapshots; never for the event log, which is only ever appended to.
  * The temp name is unique per write: two writes of one file at once never share a temp file
- * (the later rename wins, and each rename carries a whole file).
+ * (the later rename wins, and each rename carries a whole file). `mode` is the new file's (0o600
+ * for secrets: the temp file has it from its creation, so the secret is never readable by others).
  */
-export async function writeFileAtomically(file: string, contents: string | Uint8Array, files: FileLayer = nodeFiles): Promise<void> {
+export async function writeFileAtomically(file: string, contents: string | Uint8Array, files: FileLayer = nodeFiles, mode?: number): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await files.openWrite(temp);
+  const fh = await files.openWrite(temp, mode);
   try {
     await fh.writeFile(contents);
     await fh.sync();
