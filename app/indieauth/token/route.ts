@@ -1,0 +1,50 @@
+import { clientKey } from '@/lib/auth/client-key';
+import { overBudget } from '@/lib/indieauth/budget-refusal';
+import { clientInfo } from '@/lib/indieauth/client-info';
+import { grants } from '@/lib/indieauth/grants';
+import { tokenBudget } from '@/lib/indieauth/limits';
+import { ownerProfile } from '@/lib/indieauth/profile';
+import { readRedemption } from '@/lib/indieauth/redemption';
+import { scopeText } from '@/lib/indieauth/scopes';
+import { readForm, single } from '@/lib/indieweb/form-body';
+import { oauthError, oauthJson } from '@/lib/indieweb/oauth-json';
+import { siteOrigin } from '@/lib/indieweb/origin';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The token endpoint: an authorization code (with its PKCE verifier) for a bearer token.
+ * `action=revoke&token=...` (IndieAuth's earlier revocation) is accepted too.
+ */
+export async function POST(request: Request) {
+  const budget = tokenBudget().take(clientKey(request.headers));
+  if (!budget.ok) return overBudget(budget, 'token requests');
+  const read = await readForm(request);
+  if (!read.ok) return oauthError(read.status, 'invalid_request', read.description);
+  const { form } = read;
+  if (form.get('action') === 'revoke') {
+    const token = single(form, 'token');
+    if (!token.ok || !token.value) return oauthError(400, 'invalid_request', token.ok ? 'token is required' : token.description);
+    await grants().revokeToken(token.value);
+    return oauthJson({});
+  }
+  const grantType = single(form, 'grant_type');
+  if (!grantType.ok) return oauthError(400, 'invalid_request', grantType.description);
+  if (grantType.value !== 'authorization_code') {
+    return oauthError(400, 'unsupported_grant_type', grantType.value ? `grant_type ${grantType.value} is not supported: use authorization_code` : 'grant_type is required (authorization_code)');
+  }
+  const redemption = readRedemption(form);
+  if (!redemption.ok) return oauthError(400, 'invalid_request', redemption.description);
+  const origin = siteOrigin(request.headers);
+  // The client's name for the owner's token list: from the consent page's fetch (cached), never fetched here.
+  const name = (await clientInfo(redemption.redemption.clientId, false)).name;
+  const result = await grants().redeemForToken(redemption.redemption, name);
+  if (!result.ok) return oauthError(400, result.error, result.description);
+  return oauthJson({
+    access_token: result.token,
+    token_type: 'Bearer',
+    scope: scopeText(result.scopes),
+    me: result.me,
+    ...(result.scopes.includes('profile') ? { profile: await ownerProfile(origin) } : {}),
+  });
+}
