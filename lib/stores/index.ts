@@ -3,10 +3,11 @@
 import type { AnyStoreDefinition } from '../eventstore/define-store';
 import { mediaDefinition } from './media';
 import { orderbookDefinition } from './orderbook';
+import { webmentionDefinition } from './webmention';
 
-export { mediaDefinition, orderbookDefinition };
+export { mediaDefinition, orderbookDefinition, webmentionDefinition };
 
-export const STORES: readonly AnyStoreDefinition[] = [mediaDefinition, orderbookDefinition];
+export const STORES: readonly AnyStoreDefinition[] = [mediaDefinition, orderbookDefinition, webmentionDefinition];
 
 /** The store of that name (from a URL or a file name), if there is one. */
 export const findStore = (name: string): AnyStoreDefinition | undefined => STORES.find((s) => s.name === name);

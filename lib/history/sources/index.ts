@@ -1,6 +1,7 @@
 import 'server-only';
 import { mediaHistory } from './media';
 import { orderbookHistory } from './orderbook';
+import { webmentionHistory } from './webmention';
 import type { HistorySource } from './types';
 
 export type { AnyStore, HistorySource } from './types';
@@ -9,7 +10,7 @@ export type { AnyStore, HistorySource } from './types';
  * Each store of lib/stores with the view of its past states, in switcher order (a test checks that
  * every store of the list has one).
  */
-export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory];
+export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory, webmentionHistory];
 
 export const findHistorySource = (name: string): HistorySource | undefined => HISTORY_SOURCES.find((s) => s.name === name);
 
