@@ -2,6 +2,7 @@ import { embedContentSecurityPolicy } from './embed/frame-policy';
 import { canonicalPageKey } from './render-cache/canonical-key';
 import type { CachedRoute } from './render-cache/serve';
 import { mediaDefinition } from './stores/media';
+import { webmentionDefinition } from './stores/webmention';
 import { existingStore } from './stores/shared';
 
 /** Whether an About cursor names an entry: an unknown one shows the first page, so it needs no entry of its own. */
@@ -26,6 +27,7 @@ export const CACHED_ROUTES: readonly CachedRoute[] = [
   // Who may frame the widget is read at request time: changing it takes a restart, not a rebuild.
   { path: '/embed', stores: [mediaDefinition], canonicalKey, headers: () => ({ 'content-security-policy': embedContentSecurityPolicy(process.env.EMBED_ALLOWED_ORIGINS) }) },
   // One page per entry and per year, keyed by the path alone (they read no query): the cache's LRU bounds how many.
-  { path: '/entries/:id', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
+  // Entry pages show their verified Webmentions: a new mention moves their version too.
+  { path: '/entries/:id', stores: [mediaDefinition, webmentionDefinition], canonicalKey, matches: (p) => /^\/entries\/[^/]+$/.test(p) },
   { path: '/year/:year', stores: [mediaDefinition], canonicalKey, matches: (p) => /^\/year\/[^/]+$/.test(p) },
 ];

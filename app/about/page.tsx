@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
+import { siteOrigin } from '@/lib/indieweb/origin';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
 import { nowEntries, yearSummary } from '@/lib/media/selectors';
@@ -68,10 +71,12 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
   const year = ownerToday().slice(0, 4);
   const summary = yearSummary(state, year);
   const total = state.feed.length;
+  const origin = siteOrigin(await headers());
 
   return (
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
+      <EndpointLinks origin={origin} />
       <EntryPermalink from={from} />
       <OwnerIntro settings={settings} />
 
@@ -155,7 +160,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
       </section>
 
       <footer className={styles.footer}>
-        <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a> · <a href={`/year/${year}`}>{year} in review</a>
+        <a href="/now">Now</a> · <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a> · <a href={`/year/${year}`}>{year} in review</a>
       </footer>
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -9,7 +10,12 @@ import { daysLabel, daysToFinish, formatDay } from '@/lib/media/dates';
 import { KIND_INFO } from '@/lib/media/kinds';
 import { STATUS_LABELS, visibleEntry } from '@/lib/media/public-entry';
 import { readyMediaStore } from '@/lib/media/store';
+import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
+import { siteOrigin } from '@/lib/indieweb/origin';
+import { Mentions } from '@/lib/ui/Mentions';
 import { Stars } from '@/lib/ui/Stars';
+import { visibleMentions } from '@/lib/webmention/projection';
+import { readyWebmentionStore } from '@/lib/webmention/store';
 import styles from './entry.module.css';
 
 type Params = Promise<{ id: string }>;
@@ -34,10 +40,13 @@ export default async function EntryPage({ params }: { params: Params }) {
   if (!entry) notFound();
   const kind = KIND_INFO[entry.kind];
   const days = daysToFinish(entry);
+  const origin = siteOrigin(await headers());
+  const mentions = visibleMentions((await readyWebmentionStore()).snapshot(), entry.id);
 
   return (
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
+      <EndpointLinks origin={origin} />
       <p className={styles.back}>
         <Link href={`/about#entry-${encodeURIComponent(entry.id)}`}>← {siteConfig().ownerName}</Link>
       </p>
@@ -99,6 +108,7 @@ export default async function EntryPage({ params }: { params: Params }) {
         </div>
       </article>
       {entry.review && <Markdown text={entry.review} className={styles.review} />}
+      <Mentions mentions={mentions} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
+import { IndieWebSettings } from './IndieWebSettings';
 import { SettingsForm } from './SettingsForm';
 import styles from '../admin.module.css';
 
@@ -14,13 +15,16 @@ export default async function SettingsPage() {
   await requireAdmin();
   const settings = await readSettings();
   return (
-    <section aria-labelledby="settings-heading" className={styles.card}>
-      <h1 id="settings-heading">Settings</h1>
-      <p className="muted">
-        What your About page, feeds and widget say about you. Saved beside the logs (events/settings.json); changes show on the next
-        page load. Until the first save, the environment (SHELF_OWNER_NAME, SHELF_OWNER_BIO, SHELF_SITE_TITLE, SHELF_AVATAR_URL) supplies them.
-      </p>
-      <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
-    </section>
+    <>
+      <section aria-labelledby="settings-heading" className={styles.card}>
+        <h1 id="settings-heading">Settings</h1>
+        <p className="muted">
+          What your About page, feeds and widget say about you. Saved beside the logs (events/settings.json); changes show on the next
+          page load. Until the first save, the environment (SHELF_OWNER_NAME, SHELF_OWNER_BIO, SHELF_SITE_TITLE, SHELF_AVATAR_URL) supplies them.
+        </p>
+        <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
+      </section>
+      <IndieWebSettings />
+    </>
   );
 }
