@@ -6,7 +6,6 @@ import { sameSiteOrigins } from '@/lib/http/public-origin';
 import { parseAuthorizationRequest, redirectWith } from '@/lib/indieauth/consent';
 import { grants } from '@/lib/indieauth/grants';
 import { issuerOf } from '@/lib/indieauth/metadata';
-import { parseScopes } from '@/lib/indieauth/scopes';
 import { verifiedClient } from '@/lib/indieauth/verified-client';
 import { profileUrl } from '@/lib/indieweb/endpoints';
 import { readForm } from '@/lib/indieweb/form-body';
@@ -28,7 +27,10 @@ export async function POST(request: Request) {
   if (!(await getAdminSession())) return jsonError(401, NOT_LOGGED_IN);
   const read = await readForm(request);
   if (!read.ok) return jsonError(read.status, read.description);
-  const parsed = parseAuthorizationRequest(read.form);
+  // The scopes are the boxes the owner left ticked (each a `scope` field), out of those the client asked for.
+  const form = new URLSearchParams(read.form);
+  form.set('scope', read.form.getAll('scope').join(' '));
+  const parsed = parseAuthorizationRequest(form);
   if (!parsed.ok) return jsonError(400, parsed.description);
   const { request: authorization } = parsed;
   const checked = await verifiedClient(requestHeaders, authorization.clientId, authorization.redirectUri);
@@ -38,13 +40,10 @@ export async function POST(request: Request) {
   if (read.form.get('decision') !== 'allow') {
     return seeOther(redirectWith(authorization.redirectUri, { error: 'access_denied', error_description: 'The owner denied the request', state: authorization.state, iss }));
   }
-  // Only scopes the client asked for, and the owner left ticked.
-  const ticked = new Set(parseScopes(read.form.getAll('scope').join(' ')));
-  const scopes = authorization.scopes.filter((scope) => ticked.has(scope));
   const code = await grants().issueCode({
     clientId: authorization.clientId,
     redirectUri: authorization.redirectUri,
-    scopes,
+    scopes: authorization.scopes,
     challenge: authorization.challenge,
     me: profileUrl(site),
   });
