@@ -74,13 +74,15 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
   const origin = siteOrigin(await headers());
 
   return (
-    <main className="page">
+    <main className="page h-feed">
       <LiveRefresh stream="media" since={store.version()} />
       <EndpointLinks origin={origin} />
+      <data className="p-name" value={settings.ownerName ? `${settings.ownerName}: recently finished` : settings.siteTitle} />
+      <data className="u-url" value={`${origin}/about`} />
       <EntryPermalink from={from} />
-      <OwnerIntro settings={settings} />
+      <OwnerIntro settings={settings} origin={origin} className="p-author" />
 
-      <NowSection entries={now} />
+      <NowSection entries={now} origin={origin} />
 
       <section aria-labelledby="finished-heading">
         <div className={styles.feedHeader}>
@@ -119,7 +121,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
 
         {entries.length > 0 ? (
           <>
-            <FeedList entries={entries} testId="feed" />
+            <FeedList entries={entries} testId="feed" origin={origin} />
             {(page.newer || page.older) && (
               // Plain links, not client navigations: each page is a document the render cache serves.
               <nav aria-label="Pages" className={styles.pager}>

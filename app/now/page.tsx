@@ -28,9 +28,9 @@ export default async function NowPage() {
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
       <EndpointLinks origin={origin} />
-      <OwnerIntro settings={settings} />
+      <OwnerIntro settings={settings} origin={origin} />
       {entries.length > 0 ? (
-        <NowSection entries={entries} heading="Now" />
+        <NowSection entries={entries} heading="Now" origin={origin} />
       ) : (
         <section aria-labelledby="now-heading" data-testid="now-empty">
           <h2 id="now-heading">Now</h2>

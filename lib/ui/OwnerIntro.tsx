@@ -1,3 +1,4 @@
+import { profileUrl } from '../indieweb/endpoints';
 import type { SiteSettings } from '../settings/schema';
 import { Markdown } from './Markdown';
 import styles from './owner-intro.module.css';
@@ -5,25 +6,27 @@ import styles from './owner-intro.module.css';
 /**
  * The About page's head: avatar, name (or the site's title when there is none), the bio as
  * sanitised Markdown, and the owner's links with rel="me", so Mastodon and others can verify
- * that this site and those profiles belong to the same person.
+ * that this site and those profiles belong to the same person. An h-card (name, photo, the site's
+ * URL and those links); `className` makes it a property of what contains it (the feed's p-author).
  */
-export function OwnerIntro({ settings }: { settings: SiteSettings }) {
+export function OwnerIntro({ settings, origin, className }: { settings: SiteSettings; origin?: string; className?: string }) {
   const { ownerName, siteTitle, bio, avatarUrl, links } = settings;
   return (
-    <header className={styles.intro} data-testid="owner-intro">
+    <header className={`${styles.intro} h-card${className ? ` ${className}` : ''}`} data-testid="owner-intro">
+      {origin && <data className="u-url u-uid" value={profileUrl(origin)} />}
       {avatarUrl && (
         // An address the owner typed, from anywhere: a plain img, no referrer sent.
         // eslint-disable-next-line @next/next/no-img-element
-        <img className={styles.avatar} src={avatarUrl} alt="" width={72} height={72} referrerPolicy="no-referrer" />
+        <img className={`${styles.avatar} u-photo`} src={avatarUrl} alt="" width={72} height={72} referrerPolicy="no-referrer" />
       )}
       <div className={styles.text}>
-        <h1>{ownerName || siteTitle}</h1>
+        <h1 className="p-name">{ownerName || siteTitle}</h1>
         {bio && <Markdown className={styles.bio}>{bio}</Markdown>}
         {links.length > 0 && (
           <ul className={styles.links} aria-label="Elsewhere">
             {links.map((link) => (
               <li key={`${link.label} ${link.url}`}>
-                <a href={link.url} rel="me noopener">
+                <a href={link.url} rel="me noopener" className="u-url">
                   {link.label}
                 </a>
               </li>

@@ -13,6 +13,7 @@ import { readyMediaStore } from '@/lib/media/store';
 import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
 import { siteOrigin } from '@/lib/indieweb/origin';
 import { Mentions } from '@/lib/ui/Mentions';
+import { EntryData, entryClass, workClass } from '@/lib/ui/microformats';
 import { Stars } from '@/lib/ui/Stars';
 import { visibleMentions } from '@/lib/webmention/projection';
 import { readyWebmentionStore } from '@/lib/webmention/store';
@@ -50,65 +51,70 @@ export default async function EntryPage({ params }: { params: Params }) {
       <p className={styles.back}>
         <Link href={`/about#entry-${encodeURIComponent(entry.id)}`}>← {siteConfig().ownerName}</Link>
       </p>
-      <article className={styles.entry} data-testid="entry" data-status={entry.status}>
-        <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
-          {entry.coverUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={entry.coverUrl} alt={`Cover of ${entry.title}`} referrerPolicy="no-referrer" />
-          ) : (
-            <span className={styles.placeholder}>{kind.icon}</span>
-          )}
-        </div>
-        <div className={styles.body}>
-          <p className={styles.kind}>
-            <span aria-hidden="true">{kind.icon}</span> {kind.label} · <span data-testid="entry-status">{STATUS_LABELS[entry.status]}</span>
-          </p>
-          <h1 className={styles.title}>{entry.url ? <a href={entry.url} rel="noopener">{entry.title}</a> : entry.title}</h1>
-          {entry.creator && <p className={styles.creator}>{entry.creator}</p>}
-          {entry.rating !== undefined && (
-            <p>
-              <Stars rating={entry.rating} />
+      <div className={entryClass(entry)}>
+        <EntryData entry={entry} origin={origin} />
+        <article className={styles.entry} data-testid="entry" data-status={entry.status}>
+          <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
+            {entry.coverUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={entry.coverUrl} alt={`Cover of ${entry.title}`} referrerPolicy="no-referrer" />
+            ) : (
+              <span className={styles.placeholder}>{kind.icon}</span>
+            )}
+          </div>
+          <div className={styles.body}>
+            <p className={styles.kind}>
+              <span aria-hidden="true">{kind.icon}</span> {kind.label} · <span data-testid="entry-status">{STATUS_LABELS[entry.status]}</span>
             </p>
-          )}
-          <dl className={styles.facts}>
-            {entry.startedOn && (
-              <>
-                <dt>Started</dt>
-                <dd><time dateTime={entry.startedOn}>{formatDay(entry.startedOn)}</time></dd>
-              </>
+            <div className={workClass(entry)}>
+              <h1 className={`${styles.title} p-name`}>{entry.url ? <a href={entry.url} rel="noopener" className="u-url">{entry.title}</a> : entry.title}</h1>
+              {entry.creator && <p className={`${styles.creator} p-author`}>{entry.creator}</p>}
+            </div>
+            {entry.rating !== undefined && (
+              <p>
+                <Stars rating={entry.rating} />
+              </p>
             )}
-            {entry.finishedOn && (
-              <>
-                <dt>Finished</dt>
-                <dd><time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time></dd>
-              </>
+            <dl className={styles.facts}>
+              {entry.startedOn && (
+                <>
+                  <dt>Started</dt>
+                  <dd><time dateTime={entry.startedOn}>{formatDay(entry.startedOn)}</time></dd>
+                </>
+              )}
+              {entry.finishedOn && (
+                <>
+                  <dt>Finished</dt>
+                  <dd><time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time></dd>
+                </>
+              )}
+              {days !== undefined && (
+                <>
+                  <dt>Took</dt>
+                  <dd data-testid="days-to-finish">{daysLabel(days)}</dd>
+                </>
+              )}
+              {entry.status === 'in-progress' && entry.progress !== undefined && (
+                <>
+                  <dt>Progress</dt>
+                  <dd>{entry.progress}%</dd>
+                </>
+              )}
+            </dl>
+            {entry.tags && entry.tags.length > 0 && (
+              <ul className={styles.tags} aria-label="Tags">
+                {entry.tags.map((tag) => (
+                  <li key={tag}>
+                    <a href={`/about?tag=${encodeURIComponent(tag)}`}>#<span className="p-category">{tag}</span></a>
+                  </li>
+                ))}
+              </ul>
             )}
-            {days !== undefined && (
-              <>
-                <dt>Took</dt>
-                <dd data-testid="days-to-finish">{daysLabel(days)}</dd>
-              </>
-            )}
-            {entry.status === 'in-progress' && entry.progress !== undefined && (
-              <>
-                <dt>Progress</dt>
-                <dd>{entry.progress}%</dd>
-              </>
-            )}
-          </dl>
-          {entry.tags && entry.tags.length > 0 && (
-            <ul className={styles.tags} aria-label="Tags">
-              {entry.tags.map((tag) => (
-                <li key={tag}>
-                  <a href={`/about?tag=${encodeURIComponent(tag)}`}>#{tag}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </article>
-      {entry.review && <Markdown text={entry.review} className={styles.review} />}
-      <Mentions mentions={mentions} />
+          </div>
+        </article>
+        {entry.review && <Markdown text={entry.review} className={`${styles.review} e-content`} />}
+        <Mentions mentions={mentions} />
+      </div>
     </main>
   );
 }
