@@ -147,3 +147,17 @@ test('an entry page is an h-entry and h-review citing the work, its spoilers hid
     expect(link).toContain(`rel="${rel}"`);
   }
 });
+
+test('the year page marks each entry it names as an h-entry citing its work', async () => {
+  const { parsed } = await parse('/year/2026');
+  const entries = parsed.items.filter((i) => i.type?.includes('h-entry')) as unknown as Item[];
+  expect(entries.length).toBeGreaterThan(0);
+  for (const entry of entries) {
+    expect(entry.properties.url?.[0]).toMatch(new RegExp(`^${server.url}/entries/`));
+    expect(entry.properties.published?.[0]).toMatch(/^2026-\d\d-\d\d$/);
+    const work = Object.keys(entry.properties).find((p) => ['read-of', 'watch-of', 'listen-of', 'play-of'].includes(p));
+    expect((entry.properties[work!]![0] as Item).type).toEqual(['h-cite']);
+  }
+  const best = entries.find((e) => e.properties.rating);
+  expect(best?.properties).toMatchObject({ rating: ['5'], best: ['5'], 'read-of': [asWork('The Left Hand of Darkness', { url: ['https://books.example/lhod'], author: ['Ursula K. Le Guin'] })] });
+});
