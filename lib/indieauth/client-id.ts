@@ -5,20 +5,30 @@
 const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
 
 /** The client_id as a URL, or why it is not a valid one. */
-export function parseClientId(value: unknown): { ok: true; url: URL } | { ok: false; error: string } {
-  if (typeof value !== 'string' || value === '') return { ok: false, error: 'client_id is required' };
-  if (value.length > 2000) return { ok: false, error: 'client_id is too long' };
+type Parsed = { ok: true; url: URL } | { ok: false; error: string };
+
+/** `value` as an http(s) URL without a fragment, or why not, naming the parameter. */
+function httpUrl(value: unknown, name: string): Parsed {
+  if (typeof value !== 'string' || value === '') return { ok: false, error: `${name} is required` };
+  if (value.length > 2000) return { ok: false, error: `${name} is too long` };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, error: 'client_id must be a URL' };
+    return { ok: false, error: `${name} must be a URL` };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'client_id must be an http or https URL' };
-  if (url.hash || value.includes('#')) return { ok: false, error: 'client_id must not have a fragment' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: `${name} must be an http or https URL` };
+  if (url.hash || value.includes('#')) return { ok: false, error: `${name} must not have a fragment` };
+  return { ok: true, url };
+}
+
+export function parseClientId(value: unknown): Parsed {
+  const parsed = httpUrl(value, 'client_id');
+  if (!parsed.ok) return parsed;
+  const { url } = parsed;
   if (url.username || url.password) return { ok: false, error: 'client_id must not contain a user name or password' };
   // The URL parser removes dot segments, so they are looked for in the text as given.
-  const path = value.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  const path = (value as string).replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
   if (DOT_SEGMENT.test(path)) return { ok: false, error: 'client_id must not contain . or .. path segments' };
   const host = url.hostname;
   const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[');
@@ -27,19 +37,7 @@ export function parseClientId(value: unknown): { ok: true; url: URL } | { ok: fa
 }
 
 /** The redirect_uri as a URL, or why not: an http(s) URL without a fragment. */
-export function parseRedirectUri(value: unknown): { ok: true; url: URL } | { ok: false; error: string } {
-  if (typeof value !== 'string' || value === '') return { ok: false, error: 'redirect_uri is required' };
-  if (value.length > 2000) return { ok: false, error: 'redirect_uri is too long' };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { ok: false, error: 'redirect_uri must be a URL' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'redirect_uri must be an http or https URL' };
-  if (url.hash) return { ok: false, error: 'redirect_uri must not have a fragment' };
-  return { ok: true, url };
-}
+export const parseRedirectUri = (value: unknown): Parsed => httpUrl(value, 'redirect_uri');
 
 /**
  * Whether the client may be sent to `redirectUri`: on the client_id's own scheme, host and port,

@@ -1,9 +1,9 @@
 // Endpoint discovery as webmention.rocks checks a sender: the Link header first, then the first
 // <link> or <a> with rel="webmention" in document order, relative URLs resolved against the page
 // (after redirects), query strings kept, comments and escaped markup ignored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoverEndpoint, endpointOf } from './discover';
-import { standInSite, type StandInSite } from './testing/site';
+import { useStandInSite } from './testing/site';
 
 const PAGE = 'https://target.example/posts/1';
 const html = (body: string, headers: Record<string, string> = {}) => endpointOf(PAGE, new Headers({ 'content-type': 'text/html', ...headers }), body);
@@ -36,25 +36,17 @@ describe('finding the endpoint of a fetched page', () => {
 });
 
 describe('discovering over HTTP', () => {
-  let site: StandInSite;
-  beforeAll(async () => {
-    process.env.OUTBOUND_ALLOW_PRIVATE = '1';
-    site = await standInSite();
-  });
-  afterAll(async () => {
-    await site.close();
-    delete process.env.OUTBOUND_ALLOW_PRIVATE;
-  });
+    const siteOf = useStandInSite();
 
   it('resolves a relative endpoint against the page that answered after a redirect', async () => {
-    site.pages.set('/old/post', { status: 301, headers: { location: '/new/post' } });
-    site.pages.set('/new/post', { body: '<link rel="webmention" href="endpoint">' });
-    expect(await discoverEndpoint(`${site.url}/old/post`)).toEqual({ endpoint: `${site.url}/new/endpoint`, status: 200 });
+    siteOf().pages.set('/old/post', { status: 301, headers: { location: '/new/post' } });
+    siteOf().pages.set('/new/post', { body: '<link rel="webmention" href="endpoint">' });
+    expect(await discoverEndpoint(`${siteOf().url}/old/post`)).toEqual({ endpoint: `${siteOf().url}/new/endpoint`, status: 200 });
   });
 
   it('refuses private addresses unless OUTBOUND_ALLOW_PRIVATE=1', async () => {
     delete process.env.OUTBOUND_ALLOW_PRIVATE;
-    await expect(discoverEndpoint(`${site.url}/new/post`)).rejects.toMatchObject({ reason: 'private-address' });
+    await expect(discoverEndpoint(`${siteOf().url}/new/post`)).rejects.toMatchObject({ reason: 'private-address' });
     process.env.OUTBOUND_ALLOW_PRIVATE = '1';
   });
 });

@@ -6,8 +6,8 @@
 // Private entries are never sent; imported entries neither (history is not news).
 import { createHash } from 'node:crypto';
 import type { EnvelopeOf } from '../eventstore';
-import { Processor, type CheckpointStore } from '../eventstore/processor';
-import { backoffDelay, DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from '../announce/retry-policy';
+import type { CheckpointStore } from '../eventstore/processor';
+import { backoffDelay, type RetryPolicy, type Timing } from '../announce/retry-policy';
 import { entryUrl } from '../indieweb/entry-url';
 import type { MediaEvent } from '../media/events';
 import type { Entry } from '../media/projection';
@@ -15,12 +15,9 @@ import type { MediaStore } from '../media/store';
 import { outboundFetch, OutboundError } from '../outbound/fetch';
 import { citedUrls } from './cited';
 import { discoverEndpoint } from './discover';
-import type { WebmentionEvent } from './events';
-import { Jobs } from './jobs';
+import { JobProcessor, type Log } from './job-processor';
 import { deliveryKey, type WebmentionState } from './projection';
 import type { WebmentionStore } from './store';
-
-type Log = Pick<Console, 'info' | 'warn' | 'error'>;
 
 export interface SenderOptions {
   media: MediaStore;
@@ -61,55 +58,18 @@ export function planDeliveries(event: Pick<EnvelopeOf<MediaEvent>, 'type' | 'seq
 const outcomeId = (kind: string, source: string, target: string, version: number, attempt?: number) =>
   `wm-${kind}-${createHash('sha256').update(`${source}\n${target}\n${version}`).digest('hex').slice(0, 40)}${attempt === undefined ? '' : `-${attempt}`}`;
 
-export class WebmentionSender {
-  readonly processor: Processor<MediaEvent>;
-  private readonly jobs: Jobs;
-  private readonly timing: Timing;
-  private readonly policy: RetryPolicy;
-  private readonly log: Log;
-
+export class WebmentionSender extends JobProcessor<MediaEvent> {
   constructor(private readonly options: SenderOptions) {
-    this.timing = { ...realTiming, ...options.timing };
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.log = options.log ?? console;
-    this.jobs = new Jobs(4, this.log);
-    this.processor = new Processor<MediaEvent>({
-      name: 'webmention sender',
-      source: options.media,
-      checkpoint: options.checkpoint,
-      handle: (event, { hold }) => this.handle(event, hold),
-      sleep: (ms, signal) => this.timing.sleep(ms, signal),
-      log: this.log,
-    });
+    super({ ...options, name: 'webmention sender', source: options.media });
   }
 
-  start(): Promise<void> {
-    return this.processor.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.processor.stop();
-    await this.jobs.settle();
-  }
-
-  /** Resolves once everything in the media log so far is handled (tests). */
-  async idle(): Promise<void> {
-    await this.start();
-    for (;;) {
-      await this.processor.settle();
-      await this.jobs.settle();
-      if (!this.processor.behind()) return;
-      this.processor.wake();
-    }
-  }
-
-  private async handle(event: EnvelopeOf<MediaEvent>, hold: () => () => void): Promise<void> {
-    await this.options.webmentions.ready;
+  protected async handle(event: EnvelopeOf<MediaEvent>, hold: () => () => void): Promise<void> {
+    await this.webmentions.ready;
     const entry = this.options.media.snapshot().entries.get(event.data.entryId);
-    const plan = planDeliveries(event, entry, this.options.webmentions.snapshot(), this.options.origin);
+    const plan = planDeliveries(event, entry, this.webmentions.snapshot(), this.options.origin);
     if (!plan) return;
     if (!this.options.origin) {
-      await this.options.webmentions.dispatch({
+      await this.webmentions.dispatch({
         id: `wm-skipped-${plan.entryId}-${plan.version}`.slice(0, 128),
         type: 'WebmentionsSkipped',
         data: { entryId: plan.entryId, version: plan.version, reason: 'SITE_URL is not set, so the entry page has no public address to send' },
@@ -126,8 +86,8 @@ export class WebmentionSender {
   private async deliver(entryId: string, source: string, target: string, version: number): Promise<boolean> {
     let resumed = false;
     for (;;) {
-      if (this.processor.isStopped) return false;
-      const done = this.options.webmentions.snapshot().deliveries.get(deliveryKey(entryId, target));
+      if (this.stopped) return false;
+      const done = this.webmentions.snapshot().deliveries.get(deliveryKey(entryId, target));
       if (done && (done.version > version || (done.version === version && done.state !== 'retrying'))) return true;
       const tried = done?.version === version ? done.attempts : 0;
       if (!resumed && tried > 0) {
@@ -139,7 +99,7 @@ export class WebmentionSender {
       resumed = true;
       const attempt = tried + 1;
       const outcome = await this.attempt(source, target);
-      if (this.processor.isStopped) return false;
+      if (this.stopped) return false;
       if (outcome.kind === 'sent') {
         return this.record({ id: outcomeId('sent', source, target, version), type: 'WebmentionSent', data: { entryId, source, target, version, endpoint: outcome.endpoint, status: outcome.status, attempt } });
       }
@@ -171,25 +131,6 @@ export class WebmentionSender {
     } catch (err) {
       if (!(err instanceof OutboundError)) throw err;
       return { kind: 'failed', error: err.message, retryable: err.reason === 'timeout' || err.reason === 'network' || err.reason === 'busy' };
-    }
-  }
-
-  private async record(event: { id: string; type: WebmentionEvent['type']; data: WebmentionEvent['data'] }): Promise<boolean> {
-    try {
-      await this.options.webmentions.dispatch(event as never);
-      return true;
-    } catch (err) {
-      this.log.error(`webmention: could not record ${event.type} (${(err as Error).message}); it is tried again after a restart`);
-      return false;
-    }
-  }
-
-  private async sleep(ms: number): Promise<boolean> {
-    try {
-      await this.timing.sleep(ms, this.processor.abort.signal);
-      return !this.processor.isStopped;
-    } catch {
-      return false;
     }
   }
 }

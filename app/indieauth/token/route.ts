@@ -1,12 +1,10 @@
-import { clientKey } from '@/lib/auth/client-key';
-import { overBudget } from '@/lib/indieauth/budget-refusal';
 import { clientInfo } from '@/lib/indieauth/client-info';
 import { grants } from '@/lib/indieauth/grants';
-import { tokenBudget } from '@/lib/indieauth/limits';
 import { ownerProfile } from '@/lib/indieauth/profile';
 import { readRedemption } from '@/lib/indieauth/redemption';
 import { scopeText } from '@/lib/indieauth/scopes';
-import { readForm, single } from '@/lib/indieweb/form-body';
+import { revokeFromForm, tokenRequestForm } from '@/lib/indieauth/token-request';
+import { single } from '@/lib/indieweb/form-body';
 import { oauthError, oauthJson } from '@/lib/indieweb/oauth-json';
 import { siteOrigin } from '@/lib/indieweb/origin';
 
@@ -17,17 +15,10 @@ export const dynamic = 'force-dynamic';
  * `action=revoke&token=...` (IndieAuth's earlier revocation) is accepted too.
  */
 export async function POST(request: Request) {
-  const budget = tokenBudget().take(clientKey(request.headers));
-  if (!budget.ok) return overBudget(budget, 'token requests');
-  const read = await readForm(request);
-  if (!read.ok) return oauthError(read.status, 'invalid_request', read.description);
+  const read = await tokenRequestForm(request);
+  if ('response' in read) return read.response;
   const { form } = read;
-  if (form.get('action') === 'revoke') {
-    const token = single(form, 'token');
-    if (!token.ok || !token.value) return oauthError(400, 'invalid_request', token.ok ? 'token is required' : token.description);
-    await grants().revokeToken(token.value);
-    return oauthJson({});
-  }
+  if (form.get('action') === 'revoke') return revokeFromForm(form);
   const grantType = single(form, 'grant_type');
   if (!grantType.ok) return oauthError(400, 'invalid_request', grantType.description);
   if (grantType.value !== 'authorization_code') {

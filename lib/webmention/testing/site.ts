@@ -1,6 +1,7 @@
 // A stand-in for another person's site in tests: pages by path (status, headers, body) and a
 // Webmention endpoint that records what it is sent. On 127.0.0.1, reached with OUTBOUND_ALLOW_PRIVATE=1.
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Page {
   status?: number;
@@ -40,4 +41,18 @@ export async function standInSite(): Promise<StandInSite> {
   site.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   site.close = () => new Promise((resolve) => server.close(() => resolve()));
   return site;
+}
+
+/** A stand-in site for a test file's lifetime, reachable with OUTBOUND_ALLOW_PRIVATE=1 meanwhile. */
+export function useStandInSite(): () => StandInSite {
+  let site: StandInSite | undefined;
+  beforeAll(async () => {
+    process.env.OUTBOUND_ALLOW_PRIVATE = '1';
+    site = await standInSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+    delete process.env.OUTBOUND_ALLOW_PRIVATE;
+  });
+  return () => site!;
 }
