@@ -42,6 +42,7 @@ export async function clientInfo(clientId: string, fetchAllowed = true): Promise
   const cached = cache().get(clientId);
   if (cached) return cached;
   const nameless = (problem: string): ClientInfo => ({ clientId, name: new URL(clientId).host, redirectUris: [], problem });
+  // Not kept: a page not fetched now is fetched on the next request within the budget.
   if (!fetchAllowed) return nameless('too many client pages fetched just now; try again in a minute');
   let info: ClientInfo;
   try {
