@@ -20,7 +20,7 @@ export const hasSpoilers = (review: string) => /^[ \t]*>!/m.test(review) || /\|\
 /** The review's Markdown with spoiler marks taken out (their text kept). */
 export const withoutSpoilerMarks = (review: string) => review.replace(BLOCK_SPOILER, '').replace(INLINE_SPOILER, '$1');
 
-const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize, reviewSchema);
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize, reviewSchema as Parameters<typeof rehypeSanitize>[0]);
 
 /** Sanitized HTML of the review: Markdown rendered, raw HTML dropped, links only http(s) and mailto. */
 export function reviewHtml(review: string): string {
