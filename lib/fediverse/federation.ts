@@ -34,11 +34,10 @@ async function build(): Promise<Federation<void>> {
   const federation = createFederation<void>({
     kv,
     // OUTBOUND_ALLOW_PRIVATE is applied by these loaders (outboundFetch); Fedify refuses its own
-    // allowPrivateAddress beside custom loaders, so it stays unset.
+    // allowPrivateAddress (and userAgent) beside custom loaders: they stay unset (outboundFetch names Shelf).
     documentLoaderFactory: () => kvCache({ loader: outboundDocumentLoader(), kv, prefix: ['_fedify', 'remoteDocument'] }),
     contextLoaderFactory: () => contextLoader,
     authenticatedDocumentLoaderFactory: (identity) => outboundDocumentLoader(identity),
-    userAgent: `Shelf (+${process.env.SITE_URL?.trim() || 'self-hosted'})`,
   });
 
   federation
