@@ -147,7 +147,7 @@ describe('the fediverse courier', () => {
     await media.close();
     await w.open();
     await recordFollow(w.store, follower('alice', 'a.example'), quiet);
-    await w.media.dispatch({ type: 'MediaFinished', data: { entryId: 'imp', ...finished('imp').data, importedFrom: 'goodreads' } as never });
+    await w.media.dispatch({ type: 'MediaFinished', data: { ...finished('imp').data, importedFrom: 'goodreads' } as never });
     await w.idle();
     expect(w.posts.map((p) => p.type)).toEqual(['Accept']);
   });

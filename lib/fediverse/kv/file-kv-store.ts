@@ -1,8 +1,9 @@
 // Fedify's key-value store on Shelf's files: what Fedify caches (other servers' public keys) and
 // remembers for a day (inbox activities already handled) lives in one lowdb document,
-// `events/fediverse-cache.json`. Reads come from memory; writes are folded into one atomic
-// rewrite at a time (a cache: a crash loses at most the last moment's entries, which Fedify
-// fetches or checks again). Bounded: past `maxEntries` the expired go first, then the oldest.
+// `events/fediverse-cache.json`. Reads and writes are in memory, and the document is rewritten
+// behind them, one atomic rewrite at a time (a cache: a crash loses at most the last moment's
+// entries, which Fedify fetches or checks again; nobody waits for a disk to answer an inbox).
+// Bounded: past `maxEntries` the expired go first, then the oldest.
 import type { KvKey, KvStore, KvStoreListEntry, KvStoreSetOptions } from '@fedify/fedify';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
@@ -59,11 +60,11 @@ export class FileKvStore implements KvStore {
     entries.delete(id); // re-inserted last: the Map's order is the eviction order
     entries.set(id, { key, value: structuredClone(value), expiresAt: expiry(options, this.now()) });
     this.evict(entries);
-    await this.save();
+    this.save();
   }
 
   async delete(key: KvKey): Promise<void> {
-    if ((await this.load()).delete(encode(key))) await this.save();
+    if ((await this.load()).delete(encode(key))) this.save();
   }
 
   async cas(key: KvKey, expectedValue: unknown, newValue: unknown, options?: KvStoreSetOptions): Promise<boolean> {
@@ -74,7 +75,7 @@ export class FileKvStore implements KvStore {
     entries.delete(id);
     entries.set(id, { key, value: structuredClone(newValue), expiresAt: expiry(options, this.now()) });
     this.evict(entries);
-    await this.save();
+    this.save();
     return true;
   }
 
@@ -102,8 +103,8 @@ export class FileKvStore implements KvStore {
     }
   }
 
-  /** One rewrite at a time; the sets made meanwhile go in the next one. */
-  private save(): Promise<void> {
+  /** One rewrite at a time, behind the callers; the changes made meanwhile go in the next one. */
+  private save(): void {
     this.dirty = true;
     this.flushing ??= (async () => {
       try {
@@ -112,10 +113,11 @@ export class FileKvStore implements KvStore {
           const entries = [...(await this.load()).values()].map((e) => ({ key: [...e.key], value: e.value, expiresAt: e.expiresAt }));
           await this.doc.update(() => ({ entries }));
         }
+      } catch (err) {
+        console.warn(`fediverse: could not save ${this.doc.file} (a cache; kept in memory): ${(err as Error).message}`);
       } finally {
         this.flushing = undefined;
       }
     })();
-    return this.flushing;
   }
 }

@@ -15,8 +15,6 @@ const TABLE_DDL = `
   )`;
 
 const ttlMs = (options?: KvStoreSetOptions) => (options?.ttl ? options.ttl.total({ unit: 'milliseconds' }) : null);
-/** A value as jsonb (a bare string or number is JSON too). */
-const asJson = (value: unknown) => JSON.stringify(value ?? null);
 
 export class PostgresKvStore implements KvStore {
   private ready?: Promise<void>;
@@ -39,7 +37,7 @@ export class PostgresKvStore implements KvStore {
     const ms = ttlMs(options);
     await this.sql`
       insert into shelf_fedify_kv (key, value, expires_at)
-      values (${[...key]}::text[], ${asJson(value)}::jsonb, ${ms === null ? null : new Date(Date.now() + ms)})
+      values (${[...key]}::text[], ${this.sql.json((value ?? null) as never)}, ${ms === null ? null : new Date(Date.now() + ms)})
       on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at`;
   }
 
@@ -59,7 +57,7 @@ export class PostgresKvStore implements KvStore {
       if (!isDeepStrictEqual(row?.value, expectedValue)) return false;
       await tx`
         insert into shelf_fedify_kv (key, value, expires_at)
-        values (${[...key]}::text[], ${asJson(newValue)}::jsonb, ${ms === null ? null : new Date(Date.now() + ms)})
+        values (${[...key]}::text[], ${tx.json((newValue ?? null) as never)}, ${ms === null ? null : new Date(Date.now() + ms)})
         on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at`;
       return true;
     }) as Promise<boolean>;
