@@ -6,6 +6,7 @@ import type { KvKey, KvStore, KvStoreListEntry, KvStoreSetOptions } from '@fedif
 import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../../eventstore/postgres/connection';
 import { sharedHub } from '../../eventstore/postgres/hub';
+import { singleton } from '../../eventstore/registry';
 
 const TABLE_DDL = `
   create table if not exists shelf_fedify_kv (
@@ -80,12 +81,14 @@ export class PostgresKvStore implements KvStore {
   }
 }
 
-/** The store on DATABASE_URL's pool, once the schema is there. */
-export async function postgresKvStore(url: string): Promise<PostgresKvStore> {
-  const hub = sharedHub(url);
-  await hub.ready;
-  const store = new PostgresKvStore(hub.sql);
-  // Reads skip expired rows; an hourly sweep keeps the table from growing with them.
-  setInterval(() => store.sweep().catch((err: Error) => console.warn(`fediverse: could not sweep the cache: ${err.message}`)), 3_600_000).unref();
-  return store;
+/** The process's store on DATABASE_URL's pool, once the schema is there. */
+export function postgresKvStore(url: string): Promise<PostgresKvStore> {
+  return singleton(`fediverse:kv:${url}`, async () => {
+    const hub = sharedHub(url);
+    await hub.ready;
+    const store = new PostgresKvStore(hub.sql);
+    // Reads skip expired rows; an hourly sweep keeps the table from growing with them.
+    setInterval(() => store.sweep().catch((err: Error) => console.warn(`fediverse: could not sweep the cache: ${err.message}`)), 3_600_000).unref();
+    return store;
+  });
 }
