@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { isActor, type Actor } from '@fedify/vocab';
 import { adminToken } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
-import { follow, startTestActorServer, type TestActorServer } from './support/fediverse-actor';
+import { loginAsOwner } from './support/admin';
+import { follow, startTestActorServer, unfollow, type TestActorServer } from './support/fediverse-actor';
 
 // Shelf against a real second ActivityPub server (Fedify, on local ports): discovery, a signed
 // Follow and its Accept, a Create per public entry logged afterwards (none for a private one), an
@@ -11,6 +12,7 @@ let shelf: AppServer;
 let alpha: TestActorServer; // alice's server
 let beta: TestActorServer; // bob's server, which goes down for a while
 let shelfActor: Actor;
+let bobFollow: string;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
@@ -76,7 +78,7 @@ test('a signed Follow is recorded and answered with an Accept', async () => {
   await expect.poll(() => ofType(alpha, 'Accept').length).toBe(1);
   const accept = ofType(alpha, 'Accept')[0]!;
   expect(accept.object === followId || (objectOf(accept).id as string) === followId).toBe(true);
-  await follow(beta, 'bob', shelfActor);
+  bobFollow = await follow(beta, 'bob', shelfActor);
   await expect.poll(() => ofType(beta, 'Accept').length).toBe(1);
   expect(await followers()).toBe(2);
 });
@@ -133,4 +135,31 @@ test('a restart in the middle of deliveries loses nothing and sends nothing twic
   expect(ofType(alpha, 'Create')).toHaveLength(2);
   expect(ofType(beta, 'Create')).toHaveLength(2);
   expect(entry.id).toBeTruthy();
+});
+
+test('an Undo of a Follow removes the follower; the owner sees the rest, removes one and blocks its server', async ({ page }) => {
+  await unfollow(beta, 'bob', shelfActor, bobFollow);
+  await expect.poll(followers).toBe(1);
+
+  await loginAsOwner(page, shelf.url);
+  await page.goto(`${shelf.url}/admin/settings`);
+  await expect(page.getByTestId('fediverse-address')).toHaveText(`@books@${host()}`);
+  const alice = `@alice@${new URL(alpha.url).host}`;
+  await expect(page.getByTestId('followers')).toHaveText(new RegExp(alice));
+  await expect(page.getByTestId('followers')).not.toContainText('@bob@');
+  // Bob's server refused a Create before the restart: the failure is in the history.
+  await page.goto(`${shelf.url}/admin/history?store=fediverse`);
+  await expect(page.getByText(/Could not deliver the Create of entry .* answered 503/).first()).toBeVisible();
+
+  await page.goto(`${shelf.url}/admin/settings`);
+  await page.getByRole('button', { name: `Remove ${alice} and block 127.0.0.1` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'blocked 127.0.0.1' })).toBeVisible();
+  await expect.poll(followers).toBe(0);
+  await expect(page.getByText('No followers yet.')).toBeVisible();
+
+  // A Follow from the blocked server is acknowledged and dropped: no Accept, no follower.
+  await follow(alpha, 'alice', shelfActor, 2);
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(ofType(alpha, 'Accept')).toHaveLength(1);
+  expect(await followers()).toBe(0);
 });
