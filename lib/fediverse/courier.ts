@@ -10,7 +10,7 @@
 // - one POST at a time per inbox, in log order (an Update never overtakes its Create), and a few
 //   inboxes at once in all.
 import type { EnvelopeOf, EventInput } from '../eventstore';
-import { Processor, type CheckpointStore } from '../eventstore/processor';
+import { TrackingProcessor, type CheckpointStore } from '../eventstore/processor';
 import type { MediaState } from '../media/projection';
 import { backoffDelay, DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from '../announce/retry-policy';
 import { acceptFollow, createOrUpdate, deleteEntry, type ActivityJson } from './activities';
@@ -40,13 +40,12 @@ export interface CourierOptions {
 }
 
 export class Courier {
-  private readonly processor: Processor<FediverseEvent>;
+  private readonly processor: TrackingProcessor<FediverseEvent>;
   private readonly policy: RetryPolicy;
   private readonly timing: Timing;
   private readonly log: Log;
   /** The last job of each inbox: the next one chains after it. */
   private readonly lanes = new Map<string, Promise<unknown>>();
-  private readonly jobs = new Set<Promise<unknown>>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -54,7 +53,7 @@ export class Courier {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timing = { ...realTiming, ...options.timing };
     this.log = options.log ?? console;
-    this.processor = new Processor<FediverseEvent>({
+    this.processor = new TrackingProcessor<FediverseEvent>({
       name: 'fediverse courier',
       source: options.store,
       checkpoint: options.checkpoint,
@@ -64,37 +63,11 @@ export class Courier {
     });
   }
 
-  start(): Promise<void> {
-    return this.processor.start();
-  }
-
+  start = () => this.processor.start();
   /** Stops: waits are cut short and POSTs in flight abandoned unrecorded (sent again on the next start). */
-  async stop(): Promise<void> {
-    await this.processor.stop();
-    await this.settle();
-  }
-
+  stop = () => this.processor.stop();
   /** Resolves once everything in the log so far is delivered or given up, and the checkpoint written (tests). */
-  async idle(): Promise<void> {
-    await this.start();
-    for (;;) {
-      await this.settle();
-      if (!this.processor.behind()) return;
-      this.processor.wake();
-    }
-  }
-
-  checkpoint(): number {
-    return this.processor.position();
-  }
-
-  private async settle(): Promise<void> {
-    for (;;) {
-      await this.processor.settle();
-      if (this.jobs.size === 0) return;
-      await Promise.all(this.jobs);
-    }
-  }
+  idle = () => this.processor.idle();
 
   private get stopped(): boolean {
     return this.processor.isStopped;
@@ -122,9 +95,8 @@ export class Courier {
         if (settled) release();
       });
     this.lanes.set(inbox, job);
-    this.jobs.add(job);
+    this.processor.track(job);
     void job.finally(() => {
-      this.jobs.delete(job);
       if (this.lanes.get(inbox) === job) this.lanes.delete(inbox);
     });
   }

@@ -17,6 +17,7 @@ export const fediverseDefinition = defineStore({
     `${state.planned.size} activities planned, ${[...state.deliveries.values()].filter((d) => d.state === 'delivered').length} deliveries made`,
   ],
   describe: (event, before, after) => describeFediverseEvent(event, before, after),
-  // Nothing a visitor's live page shows.
+  // Nothing a visitor's live page shows: no public live stream.
+  publicOn: () => false,
   visible: () => false,
 });
