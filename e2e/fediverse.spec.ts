@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isActor, type Actor } from '@fedify/vocab';
+import { isActor, Like, type Actor } from '@fedify/vocab';
 import { adminToken } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 import { loginAsOwner } from './support/admin';
@@ -80,6 +80,9 @@ test('a signed Follow is recorded and answered with an Accept', async () => {
   expect(accept.object === followId || (objectOf(accept).id as string) === followId).toBe(true);
   bobFollow = await follow(beta, 'bob', shelfActor);
   await expect.poll(() => ofType(beta, 'Accept').length).toBe(1);
+  expect(await followers()).toBe(2);
+  // Anything else is acknowledged and dropped (Fedify's sendActivity throws on an answer that is not 2xx).
+  await alpha.context().sendActivity({ identifier: 'alice' }, shelfActor, new Like({ id: new URL(`${alpha.url}/likes/1`), actor: alpha.actorUri('alice'), object: shelfActor.id }));
   expect(await followers()).toBe(2);
 });
 
