@@ -33,6 +33,10 @@ describe('the fediverse routes', () => {
     expect(jrd.subject).toBe('acct:ada@books.example');
     expect(jrd.links).toContainEqual(expect.objectContaining({ rel: 'self', type: 'application/activity+json', href: `${SITE}/ap/actors/shelf` }));
     expect((await federationAnswer(get('/.well-known/webfinger?resource=acct:someone@books.example', {}))).status).toBe(404);
+    // The actor's URL names it too.
+    const byUrl = await federationAnswer(get(`/.well-known/webfinger?resource=${encodeURIComponent(`${SITE}/ap/actors/shelf`)}`, {}));
+    expect(byUrl.status).toBe(200);
+    expect((await byUrl.json()).links).toContainEqual(expect.objectContaining({ rel: 'self', href: `${SITE}/ap/actors/shelf` }));
   });
 
   it('serve the actor as a Person with its keys, inboxes, outbox and followers; a browser gets the About page', async () => {
