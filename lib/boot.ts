@@ -15,8 +15,8 @@ export async function bootStores(): Promise<void> {
 /**
  * At server start: an ADMIN_TOKEN too short to be safe, or a store that cannot boot (corrupt log, directory in use) stops the server.
  * Then the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner, and
- * the announcer and the Webmention sender and verifier start, after replay, so that replaying the
- * log never posts anything.
+ * the announcer, the fediverse's deliveries and the Webmention sender and verifier start, after
+ * replay, so that replaying the log never posts anything.
  */
 export async function bootOrExit(): Promise<void> {
   const problem = adminTokenProblem();
@@ -33,6 +33,8 @@ export async function bootOrExit(): Promise<void> {
   announceAdminPassword();
   const { startAnnouncer } = await import('./announce/start');
   startAnnouncer();
+  const { startFediverse } = await import('./fediverse/start');
+  startFediverse();
   const { startWebmentions } = await import('./webmention/start');
   startWebmentions();
 }

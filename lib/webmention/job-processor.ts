@@ -2,7 +2,7 @@
 // handler starts held jobs (lib/webmention/jobs.ts), with retries on an injectable clock, and
 // outcomes recorded in the Webmention log.
 import type { DomainEvent, EnvelopeOf, Store } from '../eventstore';
-import { Processor, type CheckpointStore } from '../eventstore/processor';
+import { TrackingProcessor, type CheckpointStore } from '../eventstore/processor';
 import { DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from '../announce/retry-policy';
 import type { WebmentionEvent } from './events';
 import { Jobs } from './jobs';
@@ -21,8 +21,8 @@ export interface JobProcessorOptions<E extends DomainEvent> {
 }
 
 export abstract class JobProcessor<E extends DomainEvent> {
-  readonly processor: Processor<E>;
-  protected readonly jobs: Jobs;
+  readonly processor: TrackingProcessor<E>;
+  private readonly jobs: Jobs;
   protected readonly timing: Timing;
   protected readonly policy: RetryPolicy;
   protected readonly log: Log;
@@ -34,7 +34,7 @@ export abstract class JobProcessor<E extends DomainEvent> {
     this.log = options.log ?? console;
     this.webmentions = options.webmentions;
     this.jobs = new Jobs(4, this.log);
-    this.processor = new Processor<E>({
+    this.processor = new TrackingProcessor<E>({
       name: options.name,
       source: options.source,
       checkpoint: options.checkpoint,
@@ -51,20 +51,19 @@ export abstract class JobProcessor<E extends DomainEvent> {
     return this.processor.start();
   }
 
-  async stop(): Promise<void> {
-    await this.processor.stop();
-    await this.jobs.settle();
+  /** Stops reading and waits for the jobs under way (waits are cut short). */
+  stop(): Promise<void> {
+    return this.processor.stop();
   }
 
   /** Resolves once everything in the log so far is handled (tests). */
-  async idle(): Promise<void> {
-    await this.start();
-    for (;;) {
-      await this.processor.settle();
-      await this.jobs.settle();
-      if (!this.processor.behind()) return;
-      this.processor.wake();
-    }
+  idle(): Promise<void> {
+    return this.processor.idle();
+  }
+
+  /** Starts `work` for the event being handled (held: the checkpoint passes the event once it settles with true). */
+  protected addJob(key: string, hold: () => () => void, work: () => Promise<boolean>): void {
+    this.processor.track(this.jobs.add(key, hold(), work));
   }
 
   protected get stopped(): boolean {

@@ -14,21 +14,16 @@ export class Jobs {
 
   /**
    * Runs `work` after the key's previous job; `release` (from the processor's hold) is called when
-   * it settles with true. False (stopped, or its outcome could not be recorded) keeps the event
+   * it settles with true. The promise settles with the job (for the processor to track). False (stopped, or its outcome could not be recorded) keeps the event
    * held: the next start handles it again.
    */
-  add(key: string, release: () => void, work: () => Promise<boolean>): void {
+  add(key: string, release: () => void, work: () => Promise<boolean>): Promise<void> {
     const job = (this.chains.get(key) ?? Promise.resolve(true)).then(() => this.slot(work));
     this.chains.set(key, job);
-    void job.then((settled) => {
+    return job.then((settled) => {
       if (this.chains.get(key) === job) this.chains.delete(key);
       if (settled) release();
     });
-  }
-
-  /** Resolves once no job is left. */
-  async settle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all(this.chains.values());
   }
 
   private async slot(work: () => Promise<boolean>): Promise<boolean> {

@@ -78,7 +78,7 @@ export class WebmentionSender extends JobProcessor<MediaEvent> {
     }
     const source = entryUrl(this.options.origin, plan.entryId);
     for (const target of plan.targets) {
-      this.jobs.add(deliveryKey(plan.entryId, target), hold(), () => this.deliver(plan.entryId, source, target, plan.version));
+      this.addJob(deliveryKey(plan.entryId, target), hold, () => this.deliver(plan.entryId, source, target, plan.version));
     }
   }
 

@@ -30,7 +30,7 @@ export class WebmentionVerifier extends JobProcessor<WebmentionEvent> {
     const { source, target, entryId } = event.data;
     // Only a request still waiting (an earlier run may have settled it before a restart).
     if (this.webmentions.snapshot().pending.get(pendingKey(source, target)) !== event.seq) return;
-    this.jobs.add(pendingKey(source, target), hold(), () => this.verify(event.id, source, target, entryId));
+    this.addJob(pendingKey(source, target), hold, () => this.verify(event.id, source, target, entryId));
   }
 
   private async verify(requestId: string, source: string, target: string, entryId: string): Promise<boolean> {

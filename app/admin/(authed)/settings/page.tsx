@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
+import { FediverseSettings } from './FediverseSettings';
 import { IndieWebSettings } from './IndieWebSettings';
 import { SettingsForm } from './SettingsForm';
 import styles from '../admin.module.css';
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
         </p>
         <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
       </section>
+      <FediverseSettings />
       <IndieWebSettings />
     </>
   );
