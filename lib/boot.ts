@@ -1,5 +1,5 @@
 import 'server-only';
-import { adminTokenProblem } from './auth/api-token';
+import { adminTokenProblem, apiTokenClients } from './auth/api-token';
 import { prepareAdminPassword } from './auth/password';
 import { eventsDir } from './config/env';
 import { ensurePrivateDir } from './fs/private-dir';
@@ -31,6 +31,7 @@ export async function bootOrExit(): Promise<void> {
     ensurePrivateDir(eventsDir());
     await bootStores();
     await prepareAdminPassword();
+    await apiTokenClients().load();
   } catch (err) {
     console.error(`Shelf cannot start: ${(err as Error).message}`);
     process.exit(1);
