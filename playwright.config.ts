@@ -46,7 +46,8 @@ export default defineConfig({
     command: 'node scripts/start.mjs',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // npm start builds first when the build is not the build of these sources (scripts/fresh-build.mjs).
+    timeout: 600_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

@@ -36,8 +36,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST' && url.pathname === LOGOUT) {
-    // Dropped before the request goes out, so that nothing is served from it once it has.
-    event.respondWith(forgetPrivatePages().then(() => fetch(request)));
+    // The request itself goes out as the browser sends it (so the browser sees the server's
+    // Clear-Site-Data); nothing is served from the cache meanwhile.
+    event.waitUntil(forgetPrivatePages());
     return;
   }
   if (request.method !== 'GET') return;
