@@ -18,7 +18,7 @@ test.describe('behind nginx with TLS on a host name', () => {
   let context: BrowserContext;
 
   test.beforeAll(async ({}, testInfo) => {
-    app = await startAppServer({ TRUST_PROXY: 'loopback', SITE_URL: '', ADMIN_PASSWORD: '' });
+    app = await startAppServer({ TRUST_PROXY: 'loopback', SITE_URL: '', ADMIN_PASSWORD: '', HOST: '127.0.0.1' });
     nginx = await startNginx({ host: HOST, upstream: Number(new URL(app.url).port) });
     const launch = testInfo.project.use.launchOptions ?? {};
     browser = await chromium.launch({

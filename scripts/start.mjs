@@ -18,9 +18,11 @@ await ensureFreshBuild({
 });
 
 const port = Number(process.env.PORT || 3000);
+// HOST=127.0.0.1 behind a proxy on the same machine: nothing else can reach the port.
+const hostname = process.env.HOST || undefined;
 const { startFrontDoor } = await import('../server/front-door.mjs');
 try {
-  await startFrontDoor({ dir: root, port });
+  await startFrontDoor({ dir: root, port, hostname });
   console.log(`Shelf on http://localhost:${port}`);
 } catch (err) {
   console.error(`Shelf cannot start: ${err instanceof Error ? err.message : err}`);
