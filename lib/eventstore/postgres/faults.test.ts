@@ -3,7 +3,7 @@
 // instance reconnects and catches up by itself. And at start, an unreachable server is a clear error.
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreUnavailableError } from '../errors';
-import { createHub } from './hub';
+import { createHub, type HubOptions } from './hub';
 import { openPgCounter } from './testing/pg-counter';
 import { testServer } from './testing/database';
 import { startProxy } from './testing/proxy';
@@ -19,19 +19,26 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const added = (n: number, id?: string) => ({ type: 'Added' as const, data: { n }, ...(id ? { id } : {}) });
 
+/** A fresh database, a store that reaches it through a proxy the test can cut, and one event in it. */
+async function storeBehindProxy(options: HubOptions) {
+  const url = await server.createDatabase();
+  const proxy = await startProxy(url);
+  cleanup.push(() => proxy.close());
+  const hub = createHub(proxy.url, options);
+  const store = openPgCounter(hub);
+  cleanup.push(() => hub.close(), () => store.close());
+  await store.ready;
+  await store.dispatch(added(1));
+  return { url, proxy, hub, store };
+}
+
 describe.skipIf(server.skip !== undefined)('when the database goes away', () => {
   it('serves reads, refuses writes with 503, and reconnects and catches up by itself', { timeout: 30_000 }, async () => {
-    const url = await server.createDatabase();
-    const proxy = await startProxy(url);
-    cleanup.push(() => proxy.close());
-    const hub = createHub(proxy.url, { pollMs: 100 });
-    const store = openPgCounter(hub);
-    cleanup.push(() => hub.close(), () => store.close());
+    const { url, proxy, hub, store } = await storeBehindProxy({ pollMs: 100 });
     const other = createHub(url);
     const writer = openPgCounter(other);
     cleanup.push(() => other.close(), () => writer.close());
-    await Promise.all([store.ready, writer.ready]);
-    await store.dispatch(added(1));
+    await writer.ready;
 
     await proxy.cut();
     const refused = store.dispatch(added(2, 'while-away'));
@@ -55,14 +62,7 @@ describe.skipIf(server.skip !== undefined)('when the database goes away', () => 
   });
 
   it('after refusing connections for a while, the next write once it is back succeeds within a second', { timeout: 60_000 }, async () => {
-    const url = await server.createDatabase();
-    const proxy = await startProxy(url);
-    cleanup.push(() => proxy.close());
-    const hub = createHub(proxy.url, { deadlineMs: 3000 });
-    const store = openPgCounter(hub);
-    cleanup.push(() => hub.close(), () => store.close());
-    await store.ready;
-    await store.dispatch(added(1));
+    const { proxy, store } = await storeBehindProxy({ deadlineMs: 3000 });
 
     await proxy.cut();
     // A few seconds of refused writes, as a phone's retries or a visitor's orders would make.
@@ -80,15 +80,8 @@ describe.skipIf(server.skip !== undefined)('when the database goes away', () => 
   });
 
   it('while the database does not answer at all, each write is refused within the deadline, also one queued behind another; once it answers, the next write goes through at once', { timeout: 60_000 }, async () => {
-    const url = await server.createDatabase();
-    const proxy = await startProxy(url);
-    cleanup.push(() => proxy.close());
     const deadlineMs = 2000;
-    const hub = createHub(proxy.url, { deadlineMs });
-    const store = openPgCounter(hub);
-    cleanup.push(() => hub.close(), () => store.close());
-    await store.ready;
-    await store.dispatch(added(1));
+    const { proxy, hub, store } = await storeBehindProxy({ deadlineMs });
 
     proxy.hold(); // a network cut: nothing refuses, nothing answers
     const timed = (n: number, id?: string) => {
