@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { siteConfig } from '@/lib/config/site';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { daysLabel } from '@/lib/media/dates';
 import { countLabel, KIND_INFO, KINDS } from '@/lib/media/kinds';
@@ -21,7 +22,8 @@ type Params = Promise<{ year: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { year } = await params;
-  return { title: isYear(year) ? `${year} in review` : 'Not found' };
+  if (!isYear(year)) return { title: 'Not found' };
+  return { title: `${year} in review`, alternates: { canonical: `${await pageOrigin()}/year/${year}` } };
 }
 
 /** An entry named in the review: a link to its page, and an h-entry for readers. */
