@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
 import { nowEntries, yearSummary } from '@/lib/media/selectors';
@@ -79,7 +79,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
   const year = ownerToday().slice(0, 4);
   const summary = yearSummary(state, year);
   const total = state.feed.length;
-  const origin = siteOrigin(await headers());
+  const origin = publicOriginOf(await headers());
 
   return (
     <main className="page h-feed">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { formatDay } from '@/lib/media/dates';
 import { nowEntries } from '@/lib/media/selectors';
@@ -22,7 +22,7 @@ export default async function NowPage() {
   const store = await readyMediaStore();
   const entries = nowEntries(store.snapshot());
   const settings = await readSettings();
-  const origin = siteOrigin(await headers());
+  const origin = publicOriginOf(await headers());
   const updated = entries.map((e) => e.updatedAt).sort().at(-1)?.slice(0, 10);
   return (
     <main className="page">

@@ -2,7 +2,7 @@ import 'server-only';
 // Who may use Micropub: a bearer token from the header (or Micropub's `access_token` form field),
 // either one IndieAuth issued (its scopes) or ADMIN_TOKEN (every scope, for scripts). Wrong tokens
 // count against the client as the API's do (lib/auth/api-token.ts), so they cannot be guessed at.
-import { adminTokenProblem, apiTokenLimiter } from '../auth/api-token';
+import { adminTokenProblem, apiTokenClients, apiTokenLimiter } from '../auth/api-token';
 import { clientKey } from '../auth/client-key';
 import { safeEqual } from '../auth/safe-equal';
 import { grants } from './grants';
@@ -42,23 +42,30 @@ export async function authorizeBearer(headers: Headers, bodyToken: string | unde
   if (!read.token) return { ok: false, refusal: { status: 401, error: 'unauthorized', description: 'No access token: sign in with IndieAuth, or send "Authorization: Bearer <token>"', headers: CHALLENGE } };
   const client = clientKey(headers);
   const limiter = apiTokenLimiter();
-  const decision = limiter.check(client, now);
+  // A client that presented a right token before is judged by its own failures only (lib/auth/token-clients.ts).
+  const known = apiTokenClients().has(client) ? client : null;
+  const decision = limiter.check(client, now, known);
   if (!decision.allowed) {
     const seconds = Math.max(1, Math.ceil((decision.retryAt - now) / 1000));
     return { ok: false, refusal: { status: 429, error: 'forbidden', description: `Too many wrong tokens from this address: try again in ${seconds} s`, headers: { 'retry-after': String(seconds) } } };
   }
   const admin = process.env.ADMIN_TOKEN;
   if (admin && !adminTokenProblem(admin) && safeEqual(read.token, admin)) {
-    limiter.recordSuccess(client);
+    accepted(client, known);
     return { ok: true, grant: { scopes: new Set(SCOPES), clientId: 'ADMIN_TOKEN' } };
   }
   const stored = await grants().find(read.token);
   if (!stored) {
-    limiter.recordFailure(client, now);
+    limiter.recordFailure(client, now, known);
     return { ok: false, refusal: { status: 403, error: 'forbidden', description: 'The access token is not valid, or was revoked', headers: CHALLENGE } };
   }
-  limiter.recordSuccess(client);
+  accepted(client, known);
   return { ok: true, grant: { scopes: new Set(stored.scopes), clientId: stored.clientId } };
+}
+
+function accepted(client: string, known: string | null): void {
+  apiTokenLimiter().recordSuccess(client, known);
+  void apiTokenClients().remember(client, Date.now());
 }
 
 /** The refusal for a grant without `scope`, or undefined when it has it. */

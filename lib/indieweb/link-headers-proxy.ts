@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { partyFromHeaders } from '../http/edge-stamp';
-import { publicOrigin } from '../http/public-origin';
+import { publicOriginOf } from '../http/public-origin';
 import { endpointLinkHeader } from './endpoints';
 
 /** The pages that advertise the IndieWeb endpoints in a Link header (their HTML has the same <link>s). */
@@ -8,6 +7,6 @@ export const isAdvertisingPage = (pathname: string) => pathname === '/' || pathn
 
 /** The proxy's part for those pages: the Link header, with the public origin's absolute URLs. */
 export function withEndpointLinks(request: NextRequest, response: NextResponse = NextResponse.next()): NextResponse {
-  response.headers.append('link', endpointLinkHeader(publicOrigin(partyFromHeaders(request.headers))));
+  response.headers.append('link', endpointLinkHeader(publicOriginOf(request.headers)));
   return response;
 }

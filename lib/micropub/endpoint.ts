@@ -9,7 +9,7 @@ import { readCappedBytes } from '../http/capped-body';
 import { authorizeBearer, missingScope, type BearerRefusal } from '../indieauth/bearer';
 import { entryIdOfUrl, entryUrl, siteOrigins } from '../indieweb/entry-url';
 import { oauthError, oauthJson } from '../indieweb/oauth-json';
-import { siteOrigin } from '../indieweb/origin';
+import { publicOriginOf } from '../http/public-origin';
 import { logEntry, patchEntry, removeEntry, restoreEntry, type CommandResult } from '../media/commands';
 import type { Entry } from '../media/projection';
 import { readyMediaStore } from '../media/store';
@@ -31,7 +31,7 @@ export async function micropubPost(request: Request): Promise<Response> {
   const auth = await authorizeBearer(request.headers, body.accessToken);
   if (!auth.ok) return refusal(auth.refusal);
   if (!body.parsed.ok) return invalid(body.parsed.description);
-  const origin = siteOrigin(request.headers);
+  const origin = publicOriginOf(request.headers);
   const micropub = body.parsed.request;
   const scope = micropub.action === 'create' ? 'create' : micropub.action === 'update' ? 'update' : 'delete';
   const missing = missingScope(auth.grant, scope);

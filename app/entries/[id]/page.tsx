@@ -12,7 +12,7 @@ import { KIND_INFO } from '@/lib/media/kinds';
 import { STATUS_LABELS, visibleEntry } from '@/lib/media/public-entry';
 import { readyMediaStore } from '@/lib/media/store';
 import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { Mentions } from '@/lib/ui/Mentions';
 import { EntryData, entryClass, workClass } from '@/lib/ui/microformats';
 import { Stars } from '@/lib/ui/Stars';
@@ -46,7 +46,7 @@ export default async function EntryPage({ params }: { params: Params }) {
   if (!entry) notFound();
   const kind = KIND_INFO[entry.kind];
   const days = daysToFinish(entry);
-  const origin = siteOrigin(await headers());
+  const origin = publicOriginOf(await headers());
   const mentions = visibleMentions((await readyWebmentionStore()).snapshot(), entry.id);
 
   return (

@@ -8,7 +8,7 @@ import { ownerProfile } from '@/lib/indieauth/profile';
 import { readRedemption } from '@/lib/indieauth/redemption';
 import { readForm } from '@/lib/indieweb/form-body';
 import { oauthError, oauthJson } from '@/lib/indieweb/oauth-json';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,6 +41,6 @@ export async function POST(request: Request) {
   if (!redemption.ok) return oauthError(400, 'invalid_request', redemption.description);
   const result = await grants().redeemForProfile(redemption.redemption);
   if (!result.ok) return oauthError(400, result.error, result.description);
-  const origin = siteOrigin(request.headers);
+  const origin = publicOriginOf(request.headers);
   return oauthJson({ me: result.me, ...(result.scopes.includes('profile') ? { profile: await ownerProfile(origin) } : {}) });
 }

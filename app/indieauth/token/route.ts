@@ -6,7 +6,7 @@ import { scopeText } from '@/lib/indieauth/scopes';
 import { revokeFromForm, tokenRequestForm } from '@/lib/indieauth/token-request';
 import { single } from '@/lib/indieweb/form-body';
 import { oauthError, oauthJson } from '@/lib/indieweb/oauth-json';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   }
   const redemption = readRedemption(form);
   if (!redemption.ok) return oauthError(400, 'invalid_request', redemption.description);
-  const origin = siteOrigin(request.headers);
+  const origin = publicOriginOf(request.headers);
   // The client's name for the owner's token list: from the consent page's fetch (cached), never fetched here.
   const name = (await clientInfo(redemption.redemption.clientId, false)).name;
   const result = await grants().redeemForToken(redemption.redemption, name);

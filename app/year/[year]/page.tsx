@@ -12,7 +12,7 @@ import type { Entry } from '@/lib/media/projection';
 import { readyMediaStore } from '@/lib/media/store';
 import { ownerToday } from '@/lib/media/today';
 import { isYear, yearReview } from '@/lib/media/year-review';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { EntryData, entryClass, WorkCite } from '@/lib/ui/microformats';
 import { MonthChart } from '@/lib/ui/MonthChart';
 import { Stars } from '@/lib/ui/Stars';
@@ -49,7 +49,7 @@ export default async function YearPage({ params }: { params: Params }) {
   const thisYear = ownerToday().slice(0, 4);
   const previous = String(Number(year) - 1);
   const next = String(Number(year) + 1);
-  const origin = siteOrigin(await headers());
+  const origin = publicOriginOf(await headers());
 
   return (
     <main className="page">

@@ -7,7 +7,7 @@ import { APPROVE_PATH, parseAuthorizationRequest, redirectWith } from '@/lib/ind
 import { issuerOf } from '@/lib/indieauth/metadata';
 import { SCOPE_LABELS } from '@/lib/indieauth/scopes';
 import { verifiedClient } from '@/lib/indieauth/verified-client';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import styles from '../admin.module.css';
 import consent from './consent.module.css';
 
@@ -27,7 +27,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') params.set(name, value);
   const parsed = parseAuthorizationRequest(params);
   const requestHeaders = await headers();
-  const issuer = issuerOf(siteOrigin(requestHeaders));
+  const issuer = issuerOf(publicOriginOf(requestHeaders));
   if (!parsed.ok && !parsed.redirectable) return <Refusal description={parsed.description} />;
   const clientId = parsed.ok ? parsed.request.clientId : parsed.clientId;
   const redirectUri = parsed.ok ? parsed.request.redirectUri : parsed.redirectUri;

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { grants } from '@/lib/indieauth/grants';
 import { profileUrl } from '@/lib/indieweb/endpoints';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { readyMediaStore } from '@/lib/media/store';
 import { allMentions } from '@/lib/webmention/projection';
 import { readyWebmentionStore } from '@/lib/webmention/store';
@@ -12,7 +12,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** /admin/settings, IndieWeb: the apps signed in with IndieAuth (revocable) and the mentions received (each can be hidden). */
 export async function IndieWebSettings() {
-  const origin = siteOrigin(await headers());
+  const origin = publicOriginOf(await headers());
   const tokens = await grants().list();
   const mentions = allMentions((await readyWebmentionStore()).snapshot()).slice(0, 100);
   const entries = (await readyMediaStore()).snapshot().entries;

@@ -9,7 +9,7 @@ import { issuerOf } from '@/lib/indieauth/metadata';
 import { verifiedClient } from '@/lib/indieauth/verified-client';
 import { profileUrl } from '@/lib/indieweb/endpoints';
 import { readForm } from '@/lib/indieweb/form-body';
-import { siteOrigin } from '@/lib/indieweb/origin';
+import { publicOriginOf } from '@/lib/http/public-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +35,7 @@ export async function POST(request: Request) {
   const { request: authorization } = parsed;
   const checked = await verifiedClient(requestHeaders, authorization.clientId, authorization.redirectUri);
   if (!checked.ok) return jsonError(400, checked.description);
-  const site = siteOrigin(requestHeaders);
+  const site = publicOriginOf(requestHeaders);
   const iss = issuerOf(site);
   if (read.form.get('decision') !== 'allow') {
     return seeOther(redirectWith(authorization.redirectUri, { error: 'access_denied', error_description: 'The owner denied the request', state: authorization.state, iss }));
