@@ -1,5 +1,5 @@
 import type { SiteSettings } from '../settings/schema';
-import { Markdown } from './Markdown';
+import { Markdown } from '../markdown/Markdown';
 import styles from './owner-intro.module.css';
 
 /**
@@ -18,7 +18,7 @@ export function OwnerIntro({ settings }: { settings: SiteSettings }) {
       )}
       <div className={styles.text}>
         <h1>{ownerName || siteTitle}</h1>
-        {bio && <Markdown className={styles.bio}>{bio}</Markdown>}
+        {bio && <Markdown className={styles.bio} text={bio} />}
         {links.length > 0 && (
           <ul className={styles.links} aria-label="Elsewhere">
             {links.map((link) => (
