@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth';
 import { AdminNav } from './admin-nav';
+import { LogoutButton } from './LogoutButton';
 import { logOut } from './logout-action';
 import styles from './shell.module.css';
 
@@ -22,11 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
           <div className={styles.tools}>
             <Link href="/about">About page</Link>
-            <form action={logOut}>
-              <button type="submit" className={styles.logout}>
-                Log out
-              </button>
-            </form>
+            <LogoutButton logOut={logOut} />
           </div>
         </div>
       </header>
