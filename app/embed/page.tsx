@@ -35,7 +35,8 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
     <ReportHeight className={styles.root} data-theme={options.theme} data-layout={options.layout}>
       <LiveRefresh stream="media" since={store.version()} />
       {/* A document of its own in the frame: a main landmark and headings for screen readers, as the About page has. */}
-      <main>
+      {/* Labelled: framed in a page with a main of its own (the admin's preview), the two stay distinct. */}
+      <main aria-label={`${ownerName}: recently finished`}>
         <h1 className="visually-hidden">{ownerName}</h1>
         <NowSection entries={now} newTab />
         <h2 className="visually-hidden">Recently finished</h2>
