@@ -5,7 +5,7 @@ import { readCsv, type CsvRow } from './csv';
 import { ImportFormatError } from './format-error';
 import { fitReview, htmlToText, idPart, isoDay } from './text';
 import { mapInSlices } from './yielding';
-import { isZip, readZipTexts } from './zip';
+import { isZip, listZip, readZipTexts } from './zip';
 
 export { isZip } from './zip';
 
@@ -14,14 +14,26 @@ const REQUIRED = ['Name', 'Watched Date'] as const;
 /**
  * The ZIP as Letterboxd sends it, or its diary.csv alone. Only the top level's diary.csv and
  * reviews.csv are read: the export also holds deleted/diary.csv and orphaned/diary.csv (entries
- * the member deleted, or whose film is gone), which are not the diary.
+ * the member deleted, or whose film is gone), which are not the diary. (An export unpacked and
+ * zipped again as one folder is read from that folder.)
  */
 export async function letterboxdCandidates(bytes: Uint8Array): Promise<ImportCandidate[]> {
   if (!isZip(bytes)) return diaryCandidates(new TextDecoder().decode(bytes), undefined);
-  const files = await readZipTexts(bytes, ['diary.csv', 'reviews.csv'], 'The Letterboxd ZIP');
-  const diary = files.get('diary.csv');
-  if (diary === undefined) throw new ImportFormatError('The Letterboxd ZIP has no diary.csv at its top level (the export as downloaded from Letterboxd)');
-  return diaryCandidates(diary, files.get('reviews.csv'));
+  const top = exportFolder(await listZip(bytes, 'The Letterboxd ZIP'));
+  if (top === undefined) throw new ImportFormatError('The Letterboxd ZIP has no diary.csv at its top level (the export as downloaded from Letterboxd)');
+  const files = await readZipTexts(bytes, [`${top}diary.csv`, `${top}reviews.csv`], 'The Letterboxd ZIP');
+  return diaryCandidates(files.get(`${top}diary.csv`) ?? '', files.get(`${top}reviews.csv`));
+}
+
+/** Folders of the export that hold a diary.csv which is not the diary. */
+const NOT_THE_DIARY = new Set(['deleted', 'orphaned', 'likes', 'lists', '__MACOSX']);
+
+/** Where the export's own files are: '' (the top level), or the one folder wrapping them all; undefined without a diary. */
+function exportFolder(names: readonly string[]): string | undefined {
+  if (names.includes('diary.csv')) return '';
+  const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.slice(0, n.indexOf('/'))).filter((f) => !NOT_THE_DIARY.has(f)));
+  const [only] = folders;
+  return folders.size === 1 && names.includes(`${only}/diary.csv`) ? `${only}/` : undefined;
 }
 
 /** Each diary row is one viewing: a rewatch is an entry of its own. */

@@ -121,6 +121,10 @@ describe('Letterboxd export', () => {
     const rows = await letterboxdCandidates(zip);
     expect(rows.map((r) => r.title).sort()).toEqual(['Arrival', 'Arrival', 'Cats', 'Crouching Tiger, Hidden Dragon', 'Paterson']);
     await expect(letterboxdCandidates(zipSync({ 'deleted/diary.csv': deletedDiary, 'orphaned/diary.csv': orphanedDiary }))).rejects.toThrow(/no diary.csv at its top level/);
+    // An export unpacked and zipped again as one folder: that folder's files, still not its deleted/.
+    const rezipped = await letterboxdCandidates(zipSync({ 'letterboxd-ada/deleted/diary.csv': deletedDiary, 'letterboxd-ada/diary.csv': diary, 'letterboxd-ada/reviews.csv': reviews }));
+    expect(rezipped.map((r) => r.title).sort()).toEqual(['Arrival', 'Arrival', 'Cats', 'Crouching Tiger, Hidden Dragon', 'Paterson']);
+    expect(byTitle(rezipped, 'Cats').input!.review).toBeUndefined();
   });
 
   it('inflates as a stream and stops at the total cap: a small ZIP of huge diaries is refused (413), not unpacked', async () => {

@@ -70,3 +70,19 @@ export async function readZipTexts(
   if (failure) throw failure;
   return texts;
 }
+
+/** The paths of the files in the archive (nothing is inflated). */
+export async function listZip(bytes: Uint8Array, what: string): Promise<string[]> {
+  const names: string[] = [];
+  const unzip = new Unzip((file) => void names.push(file.name));
+  const pause = slicer();
+  try {
+    for (let at = 0; at < bytes.length; at += 64 * INPUT_SLICE) {
+      unzip.push(bytes.subarray(at, at + 64 * INPUT_SLICE), at + 64 * INPUT_SLICE >= bytes.length);
+      await pause();
+    }
+  } catch (err) {
+    throw new ImportFormatError(`${what} cannot be opened: ${(err as Error).message}`);
+  }
+  return names;
+}
