@@ -103,12 +103,3 @@ export async function planImport(candidates: readonly ImportCandidate[], { sourc
     return row('new', candidate.note);
   }
 }
-
-export function summarize(rows: readonly ImportRowResult[]): ImportSummary {
-  const summary: ImportSummary = { rows: rows.length, new: 0, alreadyImported: 0, skipped: 0, errors: 0 };
-  for (const { outcome } of rows) {
-    if (outcome === 'error') summary.errors++;
-    else summary[outcome]++;
-  }
-  return summary;
-}
