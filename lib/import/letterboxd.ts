@@ -7,7 +7,6 @@ import { fitReview, htmlToText, idPart, isoDay } from './text';
 import { mapInSlices } from './yielding';
 import { isZip, listZip, readZipTexts } from './zip';
 
-
 const REQUIRED = ['Name', 'Watched Date'] as const;
 
 /**
