@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportFormatError } from './format-error';
 import { goodreadsCandidates } from './goodreads';
@@ -125,6 +125,23 @@ describe('Letterboxd export', () => {
     const rezipped = await letterboxdCandidates(zipSync({ 'letterboxd-ada/deleted/diary.csv': deletedDiary, 'letterboxd-ada/diary.csv': diary, 'letterboxd-ada/reviews.csv': reviews }));
     expect(rezipped.map((r) => r.title).sort()).toEqual(['Arrival', 'Arrival', 'Cats', 'Crouching Tiger, Hidden Dragon', 'Paterson']);
     expect(byTitle(rezipped, 'Cats').input!.review).toBeUndefined();
+  });
+
+  it('reads a ZIP written as a stream (sizes in data descriptors after each file, as zip writers that stream do)', async () => {
+    const chunks: Uint8Array[] = [];
+    const streamed = new Zip((err, data) => {
+      if (err) throw err;
+      chunks.push(data);
+    });
+    for (const [name, bytes] of [['deleted/diary.csv', deletedDiary], ['diary.csv', diary], ['reviews.csv', reviews]] as const) {
+      const file = new ZipDeflate(name, { level: 6 });
+      streamed.add(file);
+      file.push(new Uint8Array(bytes), true);
+    }
+    streamed.end();
+    const rows = await letterboxdCandidates(new Uint8Array(Buffer.concat(chunks)));
+    expect(rows.map((r) => r.title).sort()).toEqual(['Arrival', 'Arrival', 'Cats', 'Crouching Tiger, Hidden Dragon', 'Paterson']);
+    expect(rows.find((r) => r.title === 'Arrival')!.input!.review).toBe('Heptapods & linguistics.\nBetter the second time, I expect.');
   });
 
   it('inflates as a stream and stops at the total cap: a small ZIP of huge diaries is refused (413), not unpacked', async () => {
