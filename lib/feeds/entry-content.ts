@@ -58,7 +58,7 @@ export function entryHtml(entry: Entry, siteUrl: string): string {
 }
 
 export interface FeedInput {
-  /** Absolute, no trailing slash (`siteConfig().siteUrl`). */
+  /** Absolute, no trailing slash: the public origin (lib/http/public-origin.ts). */
   siteUrl: string;
   ownerName: string;
   /** Plain text (the bio's Markdown reduced to text). */

@@ -67,3 +67,10 @@ describe('where spoilers cannot be hidden', () => {
     expect(hasSpoilers('A **quiet** masterpiece. > quoted')).toBe(false);
   });
 });
+
+describe('behind a content warning (a fediverse post)', () => {
+  it('shows spoilers as plain text: no box, no marks', () => {
+    const out = markdownHtml(REVIEW, { spoilers: 'reveal' });
+    expect(out).toBe('<p>A <strong>quiet</strong> masterpiece.</p>\n<p>Estraven dies at the border.</p>\n<p>And then with a homecoming it ends.</p>');
+  });
+});

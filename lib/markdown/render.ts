@@ -4,6 +4,7 @@
 //
 //   markdownHtml(review)                                      pages' HTML, spoilers in boxes
 //   markdownHtml(review, { spoilers: 'omit', entryUrl })      feeds: spoilers left out, a note links to the page
+//   markdownHtml(review, { spoilers: 'reveal' })              a post behind a content warning: spoilers as plain text
 //   markdownText(review, { spoilers: 'omit' })                plain text ("[spoiler]" where one was)
 //   hasSpoilers(review)                                       e.g. for a content warning
 //
@@ -24,7 +25,7 @@ import { remarkSpoilers, type SpoilerMode } from './spoilers';
 export type { SpoilerMode } from './spoilers';
 
 export interface RenderOptions {
-  /** `hide` (default): spoilers in a box the reader opens. `omit`: left out (feeds, text). */
+  /** `hide` (default): spoilers in a box the reader opens. `omit`: left out (feeds, text). `reveal`: plain text (behind a content warning). */
   spoilers?: SpoilerMode;
   /** With `omit`: where the whole text can be read; a note linking there follows the text when a spoiler was left out. */
   entryUrl?: string;
@@ -60,6 +61,7 @@ function rehypeShelf() {
 const processors = {
   hide: unified().use(remarkParse).use(remarkSpoilers, { mode: 'hide' }).use(remarkRehype).use(rehypeSanitize, markdownSchema).use(rehypeShelf).freeze(),
   omit: unified().use(remarkParse).use(remarkSpoilers, { mode: 'omit' }).use(remarkRehype).use(rehypeSanitize, markdownSchema).use(rehypeShelf).freeze(),
+  reveal: unified().use(remarkParse).use(remarkSpoilers, { mode: 'reveal' }).use(remarkRehype).use(rehypeSanitize, markdownSchema).use(rehypeShelf).freeze(),
 };
 
 const SPOILER_NOTE = 'Spoilers are left out here. The whole review is at ';

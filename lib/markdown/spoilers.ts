@@ -9,8 +9,12 @@ import { SKIP, visit } from 'unist-util-visit';
 
 const INLINE = /\|\|(.+?)\|\|/g;
 
-/** `hide`: in a box the reader opens (pages, the widget). `omit`: left out, "[spoiler]" inline (feeds, text). */
-export type SpoilerMode = 'hide' | 'omit';
+/**
+ * `hide`: in a box the reader opens (pages, the widget). `omit`: left out, "[spoiler]" inline
+ * (feeds, text). `reveal`: as plain text, marks taken out, for a post that sits behind a content
+ * warning as a whole (ActivityPub: Mastodon strips <details> and classes).
+ */
+export type SpoilerMode = 'hide' | 'omit' | 'reveal';
 
 export interface SpoilerOptions {
   mode?: SpoilerMode;
@@ -35,6 +39,10 @@ export function remarkSpoilers({ mode = 'hide' }: SpoilerOptions = {}) {
         return [SKIP, index];
       }
       text.value = text.value.replace(/^! ?/gm, '');
+      if (mode === 'reveal' && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return [SKIP, index + node.children.length];
+      }
       node.data = { hName: 'details', hProperties: { className: ['spoiler'] } };
       const summary: Paragraph = { type: 'paragraph', data: { hName: 'summary' }, children: [{ type: 'text', value: 'Spoiler (click to show)' }] };
       node.children.unshift(summary);
@@ -50,7 +58,9 @@ export function remarkSpoilers({ mode = 'hide' }: SpoilerOptions = {}) {
         parts.push(
           mode === 'omit'
             ? { type: 'text', value: '[spoiler]' }
-            : {
+            : mode === 'reveal'
+              ? { type: 'text', value: m[1]! }
+              : {
                 type: 'emphasis',
                 data: { hName: 'span', hProperties: { className: ['spoiler'], tabIndex: 0, title: 'Spoiler: click to show' } },
                 children: [{ type: 'text', value: m[1]! }],

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth';
 import { AdminNav } from './admin-nav';
 import { LogoutButton } from './LogoutButton';
-import { logOut } from './logout-action';
+import { SiteUrlNotice } from './SiteUrlNotice';
 import styles from './shell.module.css';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -23,11 +23,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
           <div className={styles.tools}>
             <Link href="/about">About page</Link>
-            <LogoutButton logOut={logOut} />
+            <LogoutButton className={styles.logout} noteClassName={styles.logoutNote} />
           </div>
         </div>
       </header>
-      <main className="page page-wide">{children}</main>
+      <main className="page page-wide">
+        <SiteUrlNotice />
+        {children}
+      </main>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO } from '@/lib/media/kinds';
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: entry.creator ? `${entry.title} by ${entry.creator}` : entry.title,
     // The review as plain text, spoilers left out; without one, what it is and whose.
     description: entry.review ? markdownLine(entry.review, 200) : `${KIND_INFO[entry.kind].label} on ${ownerName || siteTitle}'s shelf`,
+    alternates: { canonical: `${await pageOrigin()}/entries/${encodeURIComponent(entry.id)}` },
   };
 }
 
