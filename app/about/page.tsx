@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
 import { publicOriginOf } from '@/lib/http/public-origin';
+import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
 import { nowEntries, yearSummary } from '@/lib/media/selectors';
@@ -27,7 +28,8 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return {
     // With no name set, the site's title alone (never "About My shelf").
     title: { absolute: ownerName ? `About ${ownerName} · ${siteTitle}` : siteTitle },
-    description: bio,
+    // The bio is Markdown: the description is its text.
+    description: markdownLine(bio, 200),
     alternates: {
       canonical: origin + aboutHref(filters, from),
       types: { 'application/atom+xml': `${origin}/feed.xml`, 'application/feed+json': `${origin}/feed.json` },

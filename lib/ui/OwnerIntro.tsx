@@ -1,6 +1,7 @@
 import { profileUrl } from '../indieweb/endpoints';
 import type { SiteSettings } from '../settings/schema';
-import { Markdown } from './Markdown';
+import { Markdown } from '../markdown/Markdown';
+import { Avatar } from './Avatar';
 import styles from './owner-intro.module.css';
 
 /**
@@ -14,14 +15,10 @@ export function OwnerIntro({ settings, origin, className }: { settings: SiteSett
   return (
     <header className={`${styles.intro} h-card${className ? ` ${className}` : ''}`} data-testid="owner-intro">
       {origin && <data className="u-url u-uid" value={profileUrl(origin)} />}
-      {avatarUrl && (
-        // An address the owner typed, from anywhere: a plain img, no referrer sent.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img className={`${styles.avatar} u-photo`} src={avatarUrl} alt="" width={72} height={72} referrerPolicy="no-referrer" />
-      )}
+      {avatarUrl && <Avatar className={`${styles.avatar} u-photo`} src={avatarUrl} name={ownerName || siteTitle} size={72} />}
       <div className={styles.text}>
         <h1 className="p-name">{ownerName || siteTitle}</h1>
-        {bio && <Markdown className={styles.bio}>{bio}</Markdown>}
+        {bio && <Markdown className={styles.bio} text={bio} />}
         {links.length > 0 && (
           <ul className={styles.links} aria-label="Elsewhere">
             {links.map((link) => (
