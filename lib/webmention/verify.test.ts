@@ -52,11 +52,11 @@ describe('verifying a source', () => {
 });
 
 describe('the URLs an entry cites', () => {
-  it('are its link and the links of its review, once each, http(s) only', () => {
+  it('are its link and the links of its review as the page renders them, once each, http(s) only', () => {
     expect(
       citedUrls({
         url: 'https://books.example/dune',
-        review: 'Loved [this essay](https://essays.example/a) and <https://blog.example/b>.\n\n>! [spoiler link](https://c.example/)\n\n[ref]: https://refs.example/r\n\n[x](javascript:alert(1)) [again](https://books.example/dune)',
+        review: 'Loved [this essay](https://essays.example/a) and <https://blog.example/b>.\n\n>! [spoiler link](https://c.example/)\n\n[a reference][ref] [x](javascript:alert(1)) [again](https://books.example/dune)\n\n[ref]: https://refs.example/r\n[unused]: https://unused.example/',
       }),
     ).toEqual(['https://books.example/dune', 'https://essays.example/a', 'https://blog.example/b', 'https://c.example/', 'https://refs.example/r']);
     expect(citedUrls({})).toEqual([]);
