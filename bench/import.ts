@@ -54,7 +54,7 @@ const imported = await time('import', () => runImport({ source: 'goodreads', byt
 const again = await time('re-import (adds nothing)', () => runImport({ source: 'goodreads', bytes: file, dryRun: false }));
 const store = await readyMediaStore();
 console.log(`summaries: preview new=${preview.summary.new}, import new=${imported.summary.new}, re-import new=${again.summary.new} alreadyImported=${again.summary.alreadyImported}`);
-console.log(`log: ${store.version()} events, ${(statSync(store.file).size / 1e6).toFixed(1)} MB`);
+console.log(`log: ${store.version()} events, ${(statSync(join(process.env.EVENTS_DIR!, 'media.jsonl')).size / 1e6).toFixed(1)} MB`);
 await mediaStore().close();
 // The replay runs from the constructor on: time both.
 const replay = await time('boot (replay of the imported log)', async () => {

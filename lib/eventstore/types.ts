@@ -97,14 +97,13 @@ export type Listener<S, E extends DomainEvent> = (event: EnvelopeOf<E>, state: S
 
 export interface Store<S, E extends DomainEvent> {
   readonly name: string;
-  readonly file: string;
   /** Resolves once the log is replayed and the store accepts dispatches. */
   readonly ready: Promise<void>;
   snapshot(): S;
   /** The seq of the last applied event (0 for an empty log). */
   version(): number;
-  /** Bytes of the log file that hold committed events: an export copies exactly these. */
-  committedBytes(): number;
+  /** The log up to the version now as JSON lines (events/README.md), whichever backend holds it: what a backup downloads. */
+  export(): AsyncIterable<Buffer>;
   dispatch<T extends E>(event: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>>;
   subscribe(listener: Listener<S, E>): () => void;
   /**

@@ -1,13 +1,9 @@
 import 'server-only';
-import { LRUCache } from 'lru-cache';
 import { siteConfig } from '../config/site';
-import { singleton } from '../eventstore/registry';
 import type { Answer } from '../http/answer';
 import { parseKindList } from '../media/kind-list';
 import { readyMediaStore } from '../media/store';
-import { stateVersion } from '../render-cache/state-version';
 import { readSettings } from '../settings/store';
-import { mediaDefinition } from '../stores/media';
 import { atomFeed, ATOM_CONTENT_TYPE } from './atom';
 import type { FeedInput } from './entry-content';
 import { jsonFeed, JSON_FEED_CONTENT_TYPE } from './json-feed';
@@ -22,24 +18,18 @@ export async function loadFeed(search: URLSearchParams): Promise<FeedInput> {
   return feedInput(state, { ...siteConfig(), ownerName: ownerName || siteTitle, ownerBio: bio }, kinds);
 }
 
-/** Feed bodies by format and kinds, each for the state version it was made at (readers poll; entries render Markdown). */
-const feedBodies = () => singleton('feeds:bodies', () => new LRUCache<string, { version: string; body: string }>({ max: 32 }));
+/** The canonical query of a feed: the kinds it shows, in one order (what the edge keys its answer by). */
+export function feedQuery(search: URLSearchParams): string {
+  const kinds = parseKindList(search.get('kind'));
+  return kinds.length > 0 ? `kind=${kinds.join(',')}` : '';
+}
 
 /**
- * GET /feed.xml (Atom 1.0) or /feed.json (JSON Feed 1.1): Next's route handlers and the front door.
- * A body is made once per state version (the entries, the settings) and kinds, then reused.
+ * GET /feed.xml (Atom 1.0) or /feed.json (JSON Feed 1.1): Next's route handlers and the edge
+ * (which keeps the answer per version of the entries and the settings, lib/edge/routes.ts).
  */
-export async function feedRouteAnswer(format: 'atom' | 'json', search: URLSearchParams, ifNoneMatch: string | null | undefined): Promise<Answer> {
-  await readyMediaStore();
-  // Taken before the body is made: a body kept under it is never older than it.
-  const version = stateVersion([mediaDefinition]);
-  const key = `${format} ${parseKindList(search.get('kind')).join(',')}`;
-  const cached = version === undefined ? undefined : feedBodies().get(key);
-  let body = cached?.version === version ? cached?.body : undefined;
-  if (body === undefined) {
-    const input = await loadFeed(search);
-    body = format === 'atom' ? atomFeed(input) : JSON.stringify(jsonFeed(input), null, 2);
-    if (version !== undefined) feedBodies().set(key, { version, body });
-  }
-  return feedAnswer(ifNoneMatch, body, format === 'atom' ? ATOM_CONTENT_TYPE : JSON_FEED_CONTENT_TYPE);
+export async function feedRouteAnswer(format: 'atom' | 'json', search: URLSearchParams): Promise<Answer> {
+  const input = await loadFeed(search);
+  const body = format === 'atom' ? atomFeed(input) : JSON.stringify(jsonFeed(input), null, 2);
+  return feedAnswer(body, format === 'atom' ? ATOM_CONTENT_TYPE : JSON_FEED_CONTENT_TYPE);
 }

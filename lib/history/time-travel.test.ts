@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { publicFeed } from '../media/selectors';
 import { finished } from './testing/media-fixtures';
 import { openMediaStore, type MediaTestStore } from './testing/media-store';
-import { describeMediaEvent } from './describe-media';
+import { describeMediaEvent } from '../media/describe-event';
 import { parseSeq, pastView as pastViewOf, stepLinks } from './time-travel';
 import type { MediaTestStore as Store } from './testing/media-store';
 

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
-import type { ImportSource } from '../import/sources';
+import type { ImportSource } from './import-sources';
 import { sameValue, type Entry } from './projection';
 import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';

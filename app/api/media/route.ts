@@ -1,6 +1,7 @@
 import { authorizeApiRequest } from '@/lib/auth';
 import { authorizeWrite } from '@/lib/auth/write-access';
 import { idempotencyEventId, logEntry, MAX_IDEMPOTENCY_KEY_LENGTH } from '@/lib/media/commands';
+import { parseApiQuery } from '@/lib/media/api-query';
 import { entriesAnswer } from '@/lib/media/public-entries';
 import { toResponse } from '@/lib/http/answer';
 import { json, jsonError, readJsonObject } from '@/lib/http/json';
@@ -9,11 +10,17 @@ import { writeErrorResponse } from '@/lib/http/write-error';
 export const dynamic = 'force-dynamic';
 
 /**
- * Entries, newest first (lib/media/public-entries.ts, which the front door answers with too);
+ * Entries, newest first (lib/media/public-entries.ts, which the edge answers with too);
  * `?visibility=all` (with the API token) includes private entries, with every field.
  */
 export async function GET(request: Request) {
-  return toResponse(await entriesAnswer(new URL(request.url).searchParams, () => authorizeApiRequest(request)));
+  const params = new URL(request.url).searchParams;
+  const parsed = parseApiQuery(params);
+  if (parsed.ok && parsed.query.visibility === 'all') {
+    const denied = authorizeApiRequest(request);
+    if (denied) return denied;
+  }
+  return toResponse(await entriesAnswer(params));
 }
 
 /**
