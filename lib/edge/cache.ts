@@ -8,7 +8,7 @@ const gzipAsync = promisify(gzip);
 /** SHELF_CACHE_BYTES, default 64 MiB. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
-export function cacheBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function cacheBytesFromEnv(env: Record<string, string | undefined> = process.env): number {
   const text = env.SHELF_CACHE_BYTES?.trim();
   if (!text) return DEFAULT_CACHE_BYTES;
   const n = Number(text);
@@ -77,8 +77,8 @@ export class AnswerCache {
       const older = staleOk ? this.entries.get(key)?.answer : undefined;
       const under = this.making.get(key);
       if (under) {
-        if (under.version === version) return this.outcomeOf(await under.done);
         if (older) return { answer: older, outcome: 'stale' };
+        if (under.version === version) return this.outcomeOf(await under.done);
         await under.done.catch(() => {}); // one make at a time per key: then make this version
         continue;
       }
