@@ -4,13 +4,13 @@ import { logEntry, uniqueTitle } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 import { rawRequest, type RawResponse } from './support/raw-get';
 
-// The front door (server/front-door.mjs) answers the hot routes itself; a `_rsc` param sends the
-// same request to Next's route handler instead (lib/front-door/routes.ts). Both must give the same
-// answer, from the same stores. Own server: the test writes orders and entries.
+// The edge (lib/edge) answers the hot routes itself; on a server started with SHELF_EDGE_PARITY=1
+// (tests only), `x-shelf-parity: next` sends the same request to Next's route handler instead.
+// Both must give the same answer, from the same stores. Own server: the test writes orders and entries.
 let server: AppServer;
 test.beforeAll(async () => {
   // Unthrottled: both paths share one per-client order limiter, which would otherwise answer 429 to either.
-  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0' });
+  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0', SHELF_EDGE_PARITY: '1' });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -26,12 +26,12 @@ function view(response: RawResponse) {
   return { status: response.status, body: body.toString(), headers: Object.fromEntries(kept.sort()) };
 }
 
-const throughNext = (path: string) => `${path}${path.includes('?') ? '&' : '?'}_rsc=parity`;
+const THROUGH_NEXT = { 'x-shelf-parity': 'next' };
 const gzip = { 'accept-encoding': 'gzip, deflate, br' };
 
 async function both(path: string, options: { method?: string; headers?: Record<string, string> } = {}) {
   const front = await rawRequest(server.url + path, options);
-  const next = await rawRequest(server.url + throughNext(path), options);
+  const next = await rawRequest(server.url + path, { ...options, headers: { ...options.headers, ...THROUGH_NEXT } });
   return { front, next };
 }
 
@@ -76,13 +76,13 @@ test('the hot routes give the same status, body and headers through the front do
 test('orders placed through the front door and through Next land in the same store', async () => {
   const book = async () => JSON.parse((await rawRequest(`${server.url}/orderbook`)).body.toString()) as { bids: { user: number; price: number }[] };
   const front = await rawRequest(`${server.url}/buy/501/77`, { method: 'POST' });
-  const next = await rawRequest(`${server.url}${throughNext('/buy/502/77')}`, { method: 'POST' });
+  const next = await rawRequest(`${server.url}/buy/502/77`, { method: 'POST', headers: THROUGH_NEXT });
   expect(view(front)).toEqual(view(next));
   expect(view(front).body).toBe('ok');
   const users = (await book()).bids.filter((o) => o.price === 77).map((o) => o.user);
   expect(users).toEqual([501, 502]);
   // A sell through Next matches the front door's bid, and the front door's book shows it at once.
-  await rawRequest(`${server.url}${throughNext('/sell/503/77')}`, { method: 'POST' });
+  await rawRequest(`${server.url}/sell/503/77`, { method: 'POST', headers: THROUGH_NEXT });
   expect((await book()).bids.filter((o) => o.price === 77).map((o) => o.user)).toEqual([502]);
   const { front: f, next: n } = await both('/orderbook');
   expect(view(f)).toEqual(view(n));
@@ -105,7 +105,7 @@ test('everything else reaches Next unchanged: other methods, browsers asking for
   expect(put.headers.allow).toBe('GET, HEAD');
 });
 
-test('one entry and one year are served from the render cache by the front door', async ({ request }) => {
+test('one entry and one year are served from the cache by the edge', async ({ request }) => {
   const entry = await logEntry(request, { kind: 'book', title: uniqueTitle('Cached entry'), finishedOn: '2026-03-04' }, server.url);
   for (const path of [`/entries/${entry.id}`, '/year/2026']) {
     const first = await rawRequest(server.url + path);
