@@ -16,7 +16,8 @@ test.describe('with the defaults (own server)', () => {
   let app: AppServer;
   test.beforeAll(async () => {
     // A low rate, so that even a slow machine sends faster than it (the default, 20, is unit-tested).
-    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '2' });
+    // TRUST_PROXY: the test's X-Forwarded-For stands for many clients behind a proxy on loopback.
+    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '2', TRUST_PROXY: 'loopback' });
   });
   test.afterAll(async () => {
     await app?.stop();

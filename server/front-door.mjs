@@ -1,6 +1,6 @@
 // The front door: our own Node HTTP server with Next inside it (Next's documented custom server,
 // `next({ dir, ... })` + `getRequestHandler()`, one process). Every request goes to the edge
-// (lib/edge, built into .next/edge/server.mjs by scripts/build-edge.mjs), which stamps who is
+// (lib/edge, built into .next/edge/server.mjs by server/build-edge.mjs), which stamps who is
 // asking, answers the hot routes itself and hands the rest to Next. The server boots the stores
 // itself before it listens; Next's copy of lib/ finds them booted (the process-wide registry).
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { createLimitedServer, clientLimitsFromEnv } from './client-limits.mjs';
 
 /** The edge module: built when missing, and at every start in development (lib/ may have changed). */
 async function loadEdge(dir, dev) {
-  const { buildEdge, EDGE_MODULE } = await import('../scripts/build-edge.mjs');
+  const { buildEdge, EDGE_MODULE } = await import('./build-edge.mjs');
   const file = join(dir, EDGE_MODULE);
   if (dev || !existsSync(file)) await buildEdge(dir);
   return import(pathToFileURL(file).href);

@@ -2,7 +2,7 @@
 // PostgreSQL backend implements the same interface. The store owns the rules (decide), the state
 // (evolve), snapshots and time travel; the writer owns only the recorded envelopes.
 import type { Snapshot } from './snapshot';
-import type { Envelope } from './types';
+import type { Envelope } from './event';
 
 /** Where the log ends, as a snapshot records it. `lastOffset`/`size` are byte positions for the file backend; other backends put 0. */
 export interface LogPosition {

@@ -5,8 +5,8 @@ import { historySource } from './sources/source';
 
 const mediaHistory = historySource(mediaDefinition);
 import type { AnyStore } from './sources/types';
-import { finished } from './testing/media-fixtures';
-import { openMediaStore, type MediaTestStore } from './testing/media-store';
+import { finished } from '../media/testing/media-fixtures';
+import { openMediaStore, type MediaTestStore } from '../media/testing/media-store';
 
 let store: MediaTestStore | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from './events';
 import { describeMediaEvent, nowTitled } from './describe-event';
-import { finished, fold } from '../history/testing/media-fixtures';
+import { finished, fold } from './testing/media-fixtures';
 
 const { envelopes, states } = fold(
   finished('d', { title: 'Dune', rating: 3 }),

@@ -1,9 +1,9 @@
 // A real media store in a fresh directory, for tests that need the kernel (stateAt, read).
 import { createStore, type Store } from '../../eventstore';
 import { tempDir } from '../../eventstore/testing/counter';
-import { mediaEventSchema, type MediaEvent } from '../../media/events';
-import { initialMediaState, evolveMedia, type MediaState } from '../../media/projection';
-import { decideMedia } from '../../media/decide';
+import { mediaEventSchema, type MediaEvent } from '../events';
+import { initialMediaState, evolveMedia, type MediaState } from '../projection';
+import { decideMedia } from '../decide';
 
 export type MediaTestStore = Store<MediaState, MediaEvent>;
 

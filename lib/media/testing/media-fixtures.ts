@@ -1,9 +1,9 @@
 // Media events and states for the history tests.
 import type { EnvelopeOf } from '../../eventstore';
-import type { MediaEvent } from '../../media/events';
-import { initialMediaState, evolveMedia, type MediaState } from '../../media/projection';
+import type { MediaEvent } from '../events';
+import { initialMediaState, evolveMedia, type MediaState } from '../projection';
 
-export { fields, finished } from '../../media/testing/fixtures';
+export { fields, finished } from './fixtures';
 
 /** Envelopes numbered from 1, one minute apart, and the state after each (`states[0]` is the initial one). */
 export function fold(...events: MediaEvent[]) {

@@ -2,8 +2,8 @@
 // finishes, edits, removals, restores and announcement results, in plausible proportions.
 import { encodeEnvelope } from '../../eventstore/envelope';
 import type { EnvelopeOf } from '../../eventstore';
-import type { MediaEvent } from '../../media/events';
-import { KINDS } from '../../media/kinds';
+import type { MediaEvent } from '../events';
+import { KINDS } from '../kinds';
 
 /** mulberry32: a tiny seeded PRNG, so a seed always gives the same log. */
 function random(seed: number) {

@@ -1,7 +1,7 @@
-import { KIND_INFO } from '../media/kinds';
-import type { Entry } from '../media/projection';
-import { CoverImage } from '../ui/CoverImage';
-import { Stars } from '../ui/Stars';
+import { KIND_INFO } from '../../media/kinds';
+import type { Entry } from '../../media/projection';
+import { CoverImage } from '../CoverImage';
+import { Stars } from '../Stars';
 import styles from './grid.module.css';
 
 /** One cover in the widget's grid layout; cover and title link out in a new tab. */
