@@ -71,9 +71,6 @@ export async function logEntry(raw: unknown, eventId?: string): Promise<CommandR
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
 }
 
-/** The name this command had when every entry was finished; import and older callers use it. */
-export const logFinished = logEntry;
-
 /**
  * Whether a recorded MediaFinished or MediaStarted is the one this request asks for: same fields
  * (status included). A default the request left to the server (the finished date, "today") is not
