@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { logEntry, uniqueTitle } from './support/api';
+import { adminToken, logEntry, uniqueTitle } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 import { rawRequest, type RawResponse } from './support/raw-get';
 
@@ -114,4 +114,31 @@ test('one entry and one year are served from the cache by the edge', async ({ re
     expect(first.headers['x-render-cache'], path).toBe('miss');
     expect((await rawRequest(server.url + path)).headers['x-render-cache'], path).toBe('hit');
   }
+});
+
+test("a script's POST /api/media is answered by the edge as Next's route answers it", async () => {
+  const token = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
+  const post = async (body: string, headers: Record<string, string>, throughNext: boolean) => {
+    const response = await fetch(`${server.url}/api/media`, { method: 'POST', body, headers: throughNext ? { ...headers, ...THROUGH_NEXT } : headers });
+    return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('cache-control'), body: await response.json() };
+  };
+  const cases: [string, Record<string, string>][] = [
+    ['{"kind":"book"}', token],
+    ['not json', token],
+    ['[]', token],
+    ['{"kind":"book","title":"A"}', { ...token, 'idempotency-key': '' }],
+    ['{"kind":"book","title":"A"}', { ...token, authorization: 'Bearer wrong-token-of-some-length' }],
+    [`{"kind":"book","title":"${'x'.repeat(70_000)}"}`, token],
+  ];
+  for (const [body, headers] of cases) {
+    const edge = await post(body, headers, false);
+    expect(edge, `${body.slice(0, 40)} ${JSON.stringify(headers).slice(0, 80)}`).toEqual(await post(body, headers, true));
+    expect(edge.status).toBeGreaterThanOrEqual(400);
+  }
+  const logged = await post(JSON.stringify({ kind: 'book', title: uniqueTitle('Logged at the edge') }), token, false);
+  expect(logged.status).toBe(201);
+  expect(logged.body.entry.title).toMatch(/^Logged at the edge/);
+  const viaNext = await post(JSON.stringify({ kind: 'book', title: uniqueTitle('Logged through Next') }), token, true);
+  expect(Object.keys(viaNext.body.entry).sort()).toEqual(Object.keys(logged.body.entry).sort());
+  expect({ ...viaNext, body: undefined }).toEqual({ ...logged, body: undefined });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { conditionalAnswer, jsonAnswer, type Answer } from '../http/answer';
 import { stampRequest } from '../http/edge-stamp';
 import { publicOrigin } from '../http/public-origin';
+import { readNodeBody } from '../http/node-body';
 import { sendAnswer } from '../http/send';
 import { AnswerCache, cacheBytesFromEnv, type Made, type Outcome } from './cache';
 import { routeMatcher } from './match';
@@ -88,13 +89,21 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const query = q === -1 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
-    const matched = matcher.match(method, pathname);
+    const matched = matcher.match(method, pathname, req.headers, query);
     let route = matched?.route;
-    if (route && route.when && !route.when(req.headers, query)) route = undefined;
     if (!route && (method === 'GET' || method === 'HEAD') && nextRoutes && !nextRoutes.knows(pathname)) route = NOT_FOUND_ROUTE;
     if (!route) return toNext(req, res);
     if (!route.methods.includes(method)) return sendAnswer(req, res, METHOD_NOT_ALLOWED, { style: 'route' });
-    const asked: Asked = { method, pathname, params: matched?.params ?? [], query, headers: req.headers, party };
+    const asked: Asked = {
+      method,
+      pathname,
+      params: matched?.params ?? [],
+      query,
+      headers: req.headers,
+      party,
+      body: (maxBytes) => readNodeBody(req, maxBytes),
+      request: () => new Request(new URL(url, 'http://edge'), { method, headers: headersOf(req) }),
+    };
     if (!route.key) {
       // Made for every request (writes; /healthz's few field reads): the answer object may be a constant whose bytes are prepared once.
       const answer = route.make(asked, '', NO_RENDER);
@@ -129,6 +138,15 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
   }
 
   return { handle, cache, renders: () => renders };
+}
+
+/** A node request's headers as a fetch Headers (repeated ones joined, as Node does but for Set-Cookie). */
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
 }
 
 /** An error in a hot route: logged, and a JSON 500 (Next's route handlers log and answer 500 too). */

@@ -2,10 +2,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { embedContentSecurityPolicy } from '../embed/frame-policy';
 import { feedQuery, feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
-import { textAnswer, type Answer } from '../http/answer';
+import { authorizeApiRequest } from '../auth/api-token';
+import { answerOfResponse, textAnswer, type Answer } from '../http/answer';
 import type { RequestParty } from '../http/request-party';
 import type { AnswerStyle } from '../http/send';
 import { mediaDefinition } from '../media/definition';
+import { postEntryAnswer } from '../media/post-entry';
 import { entriesAnswer, entriesQueryKey } from '../media/public-entries';
 import { visibleEntry } from '../media/public-entry';
 import { existingStore } from '../eventstore/open-store';
@@ -32,6 +34,10 @@ export interface Asked {
   readonly headers: IncomingHttpHeaders;
   /** Who is asking (lib/http/request-party.ts): limits count by `party.key`. */
   readonly party: RequestParty;
+  /** The body, counted as it streams in; undefined past `maxBytes`. */
+  body(maxBytes: number): Promise<Buffer | undefined>;
+  /** The request as a fetch Request without its body (for lib functions that read headers that way). */
+  request(): Request;
 }
 
 /** What a route's `make` may use besides the request: Next, rendering a page in process. */
@@ -118,6 +124,20 @@ export const HOT_ROUTES: readonly HotRoute[] = [
   },
   orderRoute('buy'),
   orderRoute('sell'),
+  {
+    // Scripts' writes (the API token): the owner's browser sends its session, which Next's route checks.
+    name: 'log entry',
+    path: '/api/media',
+    methods: ['POST'],
+    when: (headers) => headers.authorization !== undefined,
+    reads: {},
+    style: 'route',
+    make: async (asked) => {
+      const denied = authorizeApiRequest(asked.request());
+      if (denied) return answerOfResponse(denied);
+      return postEntryAnswer((maxBytes) => asked.body(maxBytes), asked.headers['idempotency-key'] as string | undefined);
+    },
+  },
   {
     name: 'entries',
     path: '/api/media',

@@ -73,6 +73,13 @@ export const jsonAnswer = (value: unknown, status = 200, headers: Record<string,
 export const jsonErrorAnswer = (status: number, error: string, fields?: Record<string, string>): Answer =>
   jsonAnswer(fields ? { error, fields } : { error }, status);
 
+/** A fetch Response as an answer (lib functions that answer with a Response: the API token's refusals). */
+export async function answerOfResponse(response: Response): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  return { status: response.status, headers, body: response.body === null ? null : Body.ofBytes(new Uint8Array(await response.arrayBuffer())) };
+}
+
 /** The answer as a fetch Response: what Next's route handlers return. */
 export const toResponse = (answer: Answer): Response =>
   new Response(answer.body === null ? null : new Uint8Array(answer.body.bytes()), { status: answer.status, headers: answer.headers });
