@@ -1,2 +1,2 @@
 /** A Goodreads library export of `rows` read books. */
-export function goodreadsExport(rows: number): Buffer;
+export function goodreadsExport(rows: number): Buffer<ArrayBuffer>;
