@@ -54,7 +54,8 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: An
 export function headerList(answer: Answer, { style, tag }: SendOptions, gzip: boolean): string[] {
   let byAnswer = prepared.get(answer);
   if (!byAnswer) prepared.set(answer, (byAnswer = new Map()));
-  const key = `${style} ${gzip ? 1 : 0} ${tag ? tag.join(':') : ''}`;
+  // An answer is made for one route, so for one style: the encoding and the tag's value tell its lists apart.
+  const key = tag ? (gzip ? `1${tag[1]}` : `0${tag[1]}`) : gzip ? '1' : '0';
   let list = byAnswer.get(key);
   if (!list) byAnswer.set(key, (list = makeHeaderList(answer, style, tag, gzip)));
   return list;
