@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../eventstore/open-store';
 import { counterDefinition, tempDir } from '../eventstore/testing/counter';
 import { noteSettingsRevision } from '../settings/revision';
-import { dayIn, versionOf } from './version';
+import { todayIn } from '../media/dates';
+import { versionOf } from './version';
 
 process.env.EVENTS_DIR = tempDir();
 const definition = counterDefinition('version-test');
@@ -12,7 +13,7 @@ afterAll(() => store.close());
 describe('versionOf', () => {
   it('is the seq of each store read and the day, and moves on with every write', async () => {
     await store.ready;
-    const day = dayIn('UTC');
+    const day = todayIn('UTC');
     expect(versionOf({ stores: [definition], day: true }, 'UTC')).toBe(`0.${day}.`);
     await store.dispatch({ type: 'Added', data: { n: 1 } });
     expect(versionOf({ stores: [definition], day: true }, 'UTC')).toBe(`1.${day}.`);
@@ -33,11 +34,11 @@ describe('versionOf', () => {
   });
 });
 
-describe('dayIn', () => {
+describe('todayIn', () => {
   it('is the date in the given zone', () => {
     const instant = new Date('2026-12-31T23:30:00Z');
-    expect(dayIn('UTC', instant)).toBe('2026-12-31');
-    expect(dayIn('Europe/Berlin', instant)).toBe('2027-01-01');
-    expect(dayIn('America/New_York', instant)).toBe('2026-12-31');
+    expect(todayIn('UTC', instant)).toBe('2026-12-31');
+    expect(todayIn('Europe/Berlin', instant)).toBe('2027-01-01');
+    expect(todayIn('America/New_York', instant)).toBe('2026-12-31');
   });
 });

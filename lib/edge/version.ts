@@ -1,5 +1,6 @@
 import type { AnyStoreDefinition } from '../eventstore/define-store';
 import { existingStore } from '../eventstore/open-store';
+import { todayIn } from '../media/dates';
 import { settingsRevision } from '../settings/revision';
 
 /** What a hot route's answer is made from, besides its canonical request: the route table says it per route. */
@@ -14,26 +15,13 @@ export interface Reads {
   readonly origin?: boolean;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Today (YYYY-MM-DD) in a time zone, with the formatter made once. */
-export function dayIn(timeZone: string | undefined, now = new Date()): string {
-  const zone = timeZone || '';
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(zone, format);
-  }
-  return format.format(now);
-}
-
 /** The day as of the current second, by time zone: versions are taken on every hot read, the formatter takes microseconds. */
 let today: { zone: string; second: number; day: string } | undefined;
 
 function dayNow(timeZone: string | undefined): string {
   const zone = timeZone || '';
   const second = Math.floor(Date.now() / 1000);
-  if (today?.zone !== zone || today.second !== second) today = { zone, second, day: dayIn(timeZone) };
+  if (today?.zone !== zone || today.second !== second) today = { zone, second, day: todayIn(timeZone) };
   return today.day;
 }
 

@@ -81,8 +81,22 @@ function lastEntry(value: string | string[] | undefined): string | undefined {
 
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
+/** Keys of addresses seen lately: every request asks, and parsing an IPv6 address (a dual-stack socket's IPv4-mapped peer too) costs microseconds. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 4096;
+
 /** The key of an address: IPv4 as it is (also when written IPv4-mapped), IPv6 by its /64, anything else as given. */
 export function addressKey(address: string): string {
+  let key = keys.get(address);
+  if (key === undefined) {
+    key = keyOf(address);
+    if (keys.size >= MAX_KEYS) keys.clear(); // many addresses: recomputed, never unbounded
+    keys.set(address, key);
+  }
+  return key;
+}
+
+function keyOf(address: string): string {
   if (IPV4.test(address)) return address;
   if (!ipaddr.isValid(address)) return address.toLowerCase().slice(0, 64) || 'unknown';
   const ip = ipaddr.parse(address);
