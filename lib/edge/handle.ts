@@ -106,7 +106,12 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
     };
     if (!route.key) {
       // Made for every request (writes; /healthz's few field reads): the answer object may be a constant whose bytes are prepared once.
-      const answer = route.make(asked, '', NO_RENDER);
+      let answer: Answer | Promise<Answer>;
+      try {
+        answer = route.make(asked, '', NO_RENDER);
+      } catch (err) {
+        return fail(req, res, err);
+      }
       if (answer instanceof Promise) answer.then((a) => send(req, res, route, a, undefined), (err) => fail(req, res, err));
       else send(req, res, route, answer, undefined);
       return;
@@ -116,7 +121,12 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
 
   function answerKept(req: IncomingMessage, res: ServerResponse, route: HotRoute, asked: Asked): void {
     const version = versionOf(route.reads);
-    const key = route.key!(asked);
+    let key: string;
+    try {
+      key = route.key!(asked);
+    } catch (err) {
+      return fail(req, res, err);
+    }
     if (version === undefined) {
       // A store is not booted in this process yet: made for this request, kept nowhere.
       made(route, asked, key).then(({ answer }) => send(req, res, route, answer, 'off'), (err) => fail(req, res, err));
