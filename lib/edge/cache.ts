@@ -129,8 +129,8 @@ export class AnswerCache {
     const shared = this.bodies.get(answer.body.hash)?.body;
     const body = shared ?? answer.body;
     if (body.gzip === undefined && isCompressible(answer)) {
-      body.gzip = (await gzipAsync(body.bytes(), { level: constants.Z_BEST_COMPRESSION })).toString('latin1');
-      if (this.bodies.get(body.hash)?.body === body) this.used += body.gzip.length; // kept already, counted without it
+      body.gzip = await gzipAsync(body.bytes, { level: constants.Z_BEST_COMPRESSION });
+      if (this.bodies.get(body.hash)?.body === body) this.used += body.gzip.byteLength; // kept already, counted without it
     }
     return body === answer.body ? answer : { ...answer, body };
   }

@@ -11,49 +11,60 @@ export interface Answer {
   readonly body: Body | null;
 }
 
+/** Bodies up to this size are also kept as a latin1 string: Node sends a string in one write with the headers. */
+const SMALL_BODY = 2048;
+
 /**
- * An answer's bytes, held as a latin1 string (one character a byte): Node sends such a string in
- * one write with the headers, where a Buffer takes a second one. One Body is shared by every answer
- * that has the same bytes (`hash`), and is compressed at most once (`gzip`).
+ * An answer's bytes. One Body is shared by every answer that has the same bytes (`hash`), and is
+ * compressed at most once (`gzip`). Sent as it is kept: a small body as a latin1 string (one
+ * character a byte: Node writes it with the headers in one go), a larger one as its Buffer, which
+ * Node hands to the socket without a copy on the JavaScript heap (a copy per request there costs
+ * more garbage collection than the second write costs).
  */
 export class Body {
-  /** The gzipped bytes (latin1), once made; undefined while not. */
-  gzip: string | undefined;
+  /** The gzipped bytes, once made; undefined while not. */
+  gzip: Buffer | undefined;
   private digest: string | undefined;
+  private readonly strings = new Map<Buffer, string>();
 
   private constructor(
-    /** The bytes, one latin1 character each. */
-    readonly latin1: string,
+    /** The bytes. */
+    readonly bytes: Buffer,
   ) {}
 
   static ofText(text: string): Body {
-    return new Body(Buffer.from(text, 'utf8').toString('latin1'));
+    return new Body(Buffer.from(text, 'utf8'));
   }
 
   static ofBytes(bytes: Uint8Array): Body {
-    return new Body(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    return new Body(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
   get byteLength(): number {
-    return this.latin1.length;
+    return this.bytes.byteLength;
   }
 
   /** What the cache counts for this body: its bytes and its gzip copy. */
   get keptBytes(): number {
-    return this.latin1.length + (this.gzip?.length ?? 0);
+    return this.bytes.byteLength + (this.gzip?.byteLength ?? 0);
   }
 
   /** A digest of the bytes: answers with equal bodies share one Body. */
   get hash(): string {
-    return (this.digest ??= createHash('sha256').update(this.latin1, 'latin1').digest('base64url'));
+    return (this.digest ??= createHash('sha256').update(this.bytes).digest('base64url'));
   }
 
   text(): string {
-    return Buffer.from(this.latin1, 'latin1').toString('utf8');
+    return this.bytes.toString('utf8');
   }
 
-  bytes(): Buffer {
-    return Buffer.from(this.latin1, 'latin1');
+  /** The bytes (or the gzip copy) as they go to the socket: a latin1 string when small, else the Buffer. */
+  wire(gzip: boolean): string | Buffer {
+    const bytes = gzip ? this.gzip! : this.bytes;
+    if (bytes.byteLength > SMALL_BODY) return bytes;
+    let text = this.strings.get(bytes);
+    if (text === undefined) this.strings.set(bytes, (text = bytes.toString('latin1')));
+    return text;
   }
 }
 
@@ -82,7 +93,7 @@ export async function answerOfResponse(response: Response): Promise<Answer> {
 
 /** The answer as a fetch Response: what Next's route handlers return. */
 export const toResponse = (answer: Answer): Response =>
-  new Response(answer.body === null ? null : new Uint8Array(answer.body.bytes()), { status: answer.status, headers: answer.headers });
+  new Response(answer.body === null ? null : new Uint8Array(answer.body.bytes), { status: answer.status, headers: answer.headers });
 
 const notModified = new WeakMap<Answer, Answer>();
 

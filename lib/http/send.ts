@@ -44,10 +44,10 @@ export const sendsGzip = (req: IncomingMessage, answer: Answer): boolean =>
 export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, options: SendOptions): void {
   const gzip = sendsGzip(req, answer);
   const body = answer.body;
-  if (gzip && body!.gzip === undefined) body!.gzip = gzipSync(body!.bytes()).toString('latin1'); // not kept answers: small, once
+  if (gzip && body!.gzip === undefined) body!.gzip = gzipSync(body!.bytes); // not kept answers: small, once
   res.writeHead(answer.status, headerList(answer, options, gzip));
   if (req.method === 'HEAD' || body === null) res.end();
-  else res.end(gzip ? body.gzip : body.latin1, 'latin1');
+  else res.end(body.wire(gzip), 'latin1');
 }
 
 /** The flat header list of an answer as sent (made once per answer, style, tag and encoding). */
@@ -77,7 +77,7 @@ function makeHeaderList(answer: Answer, style: AnswerStyle, tag: readonly [strin
   if (tag) headers.push(tag[0], tag[1]);
   headers.push('vary', vary);
   if (answer.body === null) return headers;
-  if (gzip) headers.push('content-encoding', 'gzip', 'content-length', String(answer.body.gzip!.length));
+  if (gzip) headers.push('content-encoding', 'gzip', 'content-length', String(answer.body.gzip!.byteLength));
   else headers.push('content-length', String(answer.body.byteLength));
   return headers;
 }
