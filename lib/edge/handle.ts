@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { conditionalAnswer, jsonAnswer, type Answer } from '../http/answer';
 import { stampRequest } from '../http/edge-stamp';
+import { partyOf } from '../http/request-party';
+import { trustProxyFromEnv } from '../http/trust-proxy';
 import { publicOrigin } from '../http/public-origin';
 import { readNodeBody } from '../http/node-body';
 import { sendAnswer } from '../http/send';
 import { AnswerCache, cacheBytesFromEnv, type Made, type Outcome } from './cache';
 import { routeMatcher } from './match';
+import { QueryMemo } from './query-memo';
 import type { NextRoutes } from './next-routes';
 import { isNextOwnRequest } from './next-requests';
 import { renderInProcess, type NextHandler } from './render';
@@ -55,6 +58,9 @@ const NO_RENDER: Maker = {
  */
 export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new AnswerCache(cacheBytesFromEnv()), parity = false }: EdgeOptions): Edge {
   const matcher = routeMatcher(routes);
+  // TRUST_PROXY is read once, as the server starts (a change takes a restart).
+  const trust = trustProxyFromEnv();
+  const queries = new QueryMemo();
   const writers = new RecentWriters();
   let renders = 0;
 
@@ -81,14 +87,14 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     // Every request, hot or Next's: who is asking and where, for the limits and links downstream.
-    const party = stampRequest(req);
+    const party = stampRequest(req, partyOf(req, trust));
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') writers.noteWrite(party.key);
     if (isNextOwnRequest(req.headers) || (parity && req.headers['x-shelf-parity'] === 'next')) return toNext(req, res);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
-    const query = q === -1 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
+    const query = q === -1 ? NO_QUERY : queries.parse(url.slice(q + 1));
     const matched = matcher.match(method, pathname, req.headers, query);
     let route = matched?.route;
     if (!route && (method === 'GET' || method === 'HEAD') && nextRoutes && !nextRoutes.knows(pathname)) route = NOT_FOUND_ROUTE;
@@ -123,7 +129,7 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
     const version = versionOf(route.reads);
     let key: string;
     try {
-      key = route.key!(asked);
+      key = queries.key(route, asked, req.url ?? '/', version);
     } catch (err) {
       return fail(req, res, err);
     }

@@ -111,9 +111,22 @@ function keyOf(address: string): string {
 // A DNS name (labels of letters, digits and hyphens) or a bracketed IPv6 literal, then an optional port.
 const HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))*\.?|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
 
+/** Host headers seen lately, checked: every request asks, and clients send a handful of hosts. */
+const hosts = new Map<string, string | undefined>();
+const MAX_HOSTS = 1024;
+
 /** The Host header when it is a host name or address with an optional port, lower-cased; else undefined. */
 export function validHost(value: string | undefined): string | undefined {
-  const host = value?.trim().toLowerCase();
+  if (value === undefined) return undefined;
+  if (hosts.has(value)) return hosts.get(value);
+  const host = checkedHost(value);
+  if (hosts.size >= MAX_HOSTS) hosts.clear(); // made-up hosts: checked again, never unbounded
+  hosts.set(value, host);
+  return host;
+}
+
+function checkedHost(value: string): string | undefined {
+  const host = value.trim().toLowerCase();
   if (!host || host.length > 260) return undefined;
   const match = HOST.exec(host);
   if (!match) return undefined;
