@@ -1,5 +1,6 @@
 import 'server-only';
 import { startAnnouncer } from '../announce/start';
+import { startFediverse } from '../fediverse/start';
 import { adminTokenProblem } from '../auth/api-token';
 import { announceAdminPassword } from '../auth/password';
 import { backend } from '../eventstore/backend';
@@ -13,8 +14,8 @@ import { STORES } from '../stores';
  * second copy of this module, finds it done): an ADMIN_TOKEN too short to be safe stops it; the
  * backend is chosen; every store is replayed (a store that cannot boot, a corrupt log or a
  * directory in use, stops it); the settings' revision is read (kept answers' versions need it);
- * then the generated admin password, if ADMIN_PASSWORD is unset, is printed, and the announcer
- * starts, after replay, so that replaying the log never posts anything.
+ * then the generated admin password, if ADMIN_PASSWORD is unset, is printed, and the announcer and
+ * the fediverse's deliveries start, after replay, so that replaying the log never posts anything.
  */
 export function bootServer(): Promise<void> {
   return singleton('server-boot', async () => {
@@ -25,6 +26,7 @@ export function bootServer(): Promise<void> {
     await readSettings();
     announceAdminPassword();
     startAnnouncer();
+    startFediverse();
   });
 }
 

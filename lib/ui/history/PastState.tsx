@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ReactNode } from 'react';
+import { followersNewestFirst, type FediverseState } from '../../fediverse/projection';
 import { publicFeed } from '../../media/selectors';
 import type { MediaState } from '../../media/projection';
 import type { OrderbookState } from '../../orderbook/state';
@@ -26,6 +27,20 @@ const PAST_VIEWS: Record<string, (state: never) => ReactNode> = {
       </>
     );
   },
+  fediverse: (state: FediverseState) => (
+    <div data-testid="past-followers">
+      <h2 id="past-heading">Followers, as they were then</h2>
+      {state.followers.size === 0 ? (
+        <p className="muted">No followers.</p>
+      ) : (
+        <ul>
+          {followersNewestFirst(state).map((f) => (
+            <li key={f.actorId}>{f.handle}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  ),
   orderbook: (state: OrderbookState) => (
     <div data-testid="past-book">
       <h2 id="past-heading">The orderbook, as it was then</h2>

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
+import { FediverseSettings } from './FediverseSettings';
 import { SettingsForm } from './SettingsForm';
 import styles from '../admin.module.css';
 
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
   await requireAdmin();
   const settings = await readSettings();
   return (
+    <>
     <section aria-labelledby="settings-heading" className={styles.card}>
       <h1 id="settings-heading">Settings</h1>
       <p className="muted">
@@ -22,5 +24,7 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
     </section>
+    <FediverseSettings />
+    </>
   );
 }
