@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { conditionalAnswer, jsonAnswer, type Answer } from '../http/answer';
 import { stampRequest } from '../http/edge-stamp';
 import { partyOf } from '../http/request-party';
-import { trustProxyFromEnv } from '../http/trust-proxy';
+import { trustProxyFromEnv } from '../http/trust-proxy.mjs';
 import { publicOrigin } from '../http/public-origin';
 import { readNodeBody } from '../http/node-body';
 import { sendAnswer } from '../http/send';

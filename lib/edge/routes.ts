@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { embedContentSecurityPolicy } from '../embed/frame-policy';
 import { feedQuery, feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
+import { publicOrigin } from '../http/public-origin';
 import { authorizeApiRequest } from '../auth/api-token';
 import { answerOfResponse, textAnswer, type Answer } from '../http/answer';
 import type { RequestParty } from '../http/request-party';
@@ -157,7 +158,7 @@ export const HOT_ROUTES: readonly HotRoute[] = [
       reads: { stores: [mediaDefinition], settings: true, origin: true },
       key: (asked) => feedQuery(asked.query),
       style: 'route',
-      make: (asked) => feedRouteAnswer(format, asked.query),
+      make: (asked) => feedRouteAnswer(format, asked.query, publicOrigin(asked.party)),
     }),
   ),
   { name: 'about', path: '/about', methods: READ, refuseOtherMethods: true, reads: PAGE_READS, key: (asked) => aboutUrl(asked.query, isEntryId), style: 'page', make: renderKey, staleWhileRender: true },

@@ -82,6 +82,11 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     return this.log.head().seq;
   }
 
+  logBytes(): number | undefined {
+    this.assertBooted();
+    return this.log.head().size || undefined;
+  }
+
   export(): AsyncIterable<Buffer> {
     this.assertBooted();
     return this.log.export(this.log.head().seq);

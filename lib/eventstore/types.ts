@@ -83,6 +83,8 @@ export interface Store<S, E extends DomainEvent> {
   snapshot(): S;
   /** The seq of the last applied event (0 for an empty log). */
   version(): number;
+  /** Bytes the log takes, where the backend counts them (the file backend: its committed bytes); undefined elsewhere (PostgreSQL). */
+  logBytes(): number | undefined;
   /** The log up to the version now as JSON lines (events/README.md), whichever backend holds it: what a backup downloads. */
   export(): AsyncIterable<Buffer>;
   dispatch<T extends E>(event: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>>;

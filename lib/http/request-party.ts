@@ -2,7 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import parseForwarded from 'forwarded-parse';
 import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
-import { trustProxyFromEnv, type Trust } from './trust-proxy';
+import { addressKey } from './address-key.mjs';
+import { trustProxyFromEnv, type Trust } from './trust-proxy.mjs';
+
+export { addressKey };
 
 // Who is asking and at which address they reached us, decided once per request at the edge from
 // the socket and the headers of trusted hops only (TRUST_PROXY). Every per-client limit counts by
@@ -31,7 +34,7 @@ export function partyOf(req: PeerRequest, trust: Trust = trustProxyFromEnv()): R
   const address = forwarded ? proxyaddr({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwarded.for } } as never, trust) : peer;
   const proto = (forwarded?.proto ?? (req.socket.encrypted ? 'https' : 'http')) as 'http' | 'https';
   const host = validHost(forwarded?.host ?? headerText(req.headers.host));
-  return { address, key: addressKey(address), origin: host ? originOf(proto, host) : undefined };
+  return { address, key: rememberedKey(address), origin: host ? originOf(proto, host) : undefined };
 }
 
 /**
@@ -79,33 +82,18 @@ function lastEntry(value: string | string[] | undefined): string | undefined {
   return entry || undefined;
 }
 
-const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-
 /** Keys of addresses seen lately: every request asks, and parsing an IPv6 address (a dual-stack socket's IPv4-mapped peer too) costs microseconds. */
 const keys = new Map<string, string>();
 const MAX_KEYS = 4096;
 
-/** The key of an address: IPv4 as it is (also when written IPv4-mapped), IPv6 by its /64, anything else as given. */
-export function addressKey(address: string): string {
+function rememberedKey(address: string): string {
   let key = keys.get(address);
   if (key === undefined) {
-    key = keyOf(address);
+    key = addressKey(address);
     if (keys.size >= MAX_KEYS) keys.clear(); // many addresses: recomputed, never unbounded
     keys.set(address, key);
   }
   return key;
-}
-
-function keyOf(address: string): string {
-  if (IPV4.test(address)) return address;
-  if (!ipaddr.isValid(address)) return address.toLowerCase().slice(0, 64) || 'unknown';
-  const ip = ipaddr.parse(address);
-  if (ip.kind() === 'ipv4') return ip.toString();
-  const v6 = ip as ipaddr.IPv6;
-  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  // A home or a host gets a whole /64: its addresses are one client.
-  const prefix = new ipaddr.IPv6([...v6.parts.slice(0, 4), 0, 0, 0, 0]);
-  return `${prefix.toString()}/64`;
 }
 
 // A DNS name (labels of letters, digits and hyphens) or a bracketed IPv6 literal, then an optional port.
