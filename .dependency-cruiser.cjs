@@ -30,7 +30,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|\\.next)/' },
+    // Declaration files (.d.mts) hold types only, and swc reads them as code.
+    exclude: { path: '(^|/)(node_modules|\\.next)/|[.]d[.]mts$' },
     // TypeScript 7's compiler has no API dependency-cruiser can use: swc parses the sources.
     parser: 'swc',
     tsPreCompilationDeps: true,

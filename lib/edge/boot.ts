@@ -1,30 +1,38 @@
 import 'server-only';
 import { startAnnouncer } from '../announce/start';
-import { startFediverse } from '../fediverse/start';
-import { adminTokenProblem } from '../auth/api-token';
-import { announceAdminPassword } from '../auth/password';
+import { adminTokenProblem, apiTokenClients } from '../auth/api-token';
+import { prepareAdminPassword } from '../auth/password';
+import { eventsDir } from '../config/env';
 import { backend } from '../eventstore/backend';
 import { openStore } from '../eventstore/open-store';
 import { singleton } from '../eventstore/registry';
+import { startFediverse } from '../fediverse/start';
+import { ensurePrivateDir } from '../fs/private-dir';
+import { siteUrlProblem } from '../http/public-origin';
 import { readSettings } from '../settings/store';
 import { STORES } from '../stores';
 
 /**
  * Brings the server up, once per process (memoized on the registry, so Next's instrumentation, a
- * second copy of this module, finds it done): an ADMIN_TOKEN too short to be safe stops it; the
- * backend is chosen; every store is replayed (a store that cannot boot, a corrupt log or a
+ * second copy of this module, finds it done): an ADMIN_TOKEN too short to be safe or a SITE_URL
+ * that is not a site's address stops it; the events directory is made private when Shelf creates
+ * it; the backend is chosen; every store is replayed (a store that cannot boot, a corrupt log or a
  * directory in use, stops it); the settings' revision is read (kept answers' versions need it);
- * then the generated admin password, if ADMIN_PASSWORD is unset, is printed, and the announcer and
- * the fediverse's deliveries start, after replay, so that replaying the log never posts anything.
+ * the admin password is prepared (generated and printed once when ADMIN_PASSWORD is unset) and the
+ * API token's known clients loaded; then the announcer and the fediverse's deliveries start, after
+ * replay, so that replaying the log never posts anything.
  */
 export function bootServer(): Promise<void> {
   return singleton('server-boot', async () => {
-    const problem = adminTokenProblem();
+    const problem = adminTokenProblem() ?? siteUrlProblem();
     if (problem) throw new Error(problem);
+    // The logs and auth.json live here: readable by this user only when Shelf creates it.
+    ensurePrivateDir(eventsDir());
     backend();
     await Promise.all(STORES.map((definition) => openStore(definition).ready));
     await readSettings();
-    announceAdminPassword();
+    await prepareAdminPassword();
+    await apiTokenClients().load();
     startAnnouncer();
     startFediverse();
   });
