@@ -1,4 +1,4 @@
-export { createStore } from './store';
+export { createStore, MAX_ID_LENGTH } from './store';
 export { singleton } from './registry';
 export { defineStore, storeOptions, type StoreDefinition, type AnyStoreDefinition, type StoreRules } from './define-store';
 export * from './errors';

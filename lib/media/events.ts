@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { announcementEventSchemas } from './announcement-events';
 import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
 import { IMPORT_SOURCES } from './import-sources';
+import { entryIdSchema } from './ids';
 
-const entryId = z.string().min(1).max(128);
+const entryId = entryIdSchema;
 
 /** One field's change: `null` stands for "not set" (an optional field added or cleared). */
 const change = <T extends z.ZodType>(schema: T) => z.object({ from: schema.nullable(), to: schema.nullable() }).optional();
