@@ -1,11 +1,10 @@
 // The Webmention log in words, for the admin's history.
 import type { EnvelopeOf } from '../eventstore';
-import type { EventDescription } from '../history/describe-media';
 import type { WebmentionEvent } from './events';
 
 const KIND_WORDS = { like: 'a like', repost: 'a repost', reply: 'a reply', mention: 'a mention' } as const;
 
-export function describeWebmentionEvent(event: EnvelopeOf<WebmentionEvent>): EventDescription {
+export function describeWebmentionEvent(event: EnvelopeOf<WebmentionEvent>): { text: string; entryId: string } {
   const { entryId } = event.data;
   const text = (words: string) => ({ text: words, entryId });
   switch (event.type) {

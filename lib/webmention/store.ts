@@ -1,7 +1,7 @@
 import { createStore, type Store } from '../eventstore';
 import { storeOptions } from '../eventstore/define-store';
-import { webmentionDefinition } from '../stores/webmention';
-import { openStore, readyStore } from '../stores/shared';
+import { webmentionDefinition } from './definition';
+import { openStore, readyStore } from '../eventstore/open-store';
 import type { WebmentionEvent } from './events';
 import type { WebmentionState } from './projection';
 
