@@ -19,7 +19,9 @@ export function proxy(request: NextRequest) {
   if (pathname === '/embed' || pathname.startsWith('/embed/')) return withEmbedFramePolicy(NextResponse.next());
   // The home page, About, Now and entry pages name the IndieAuth, Micropub and Webmention endpoints.
   if (isAdvertisingPage(pathname)) return withEndpointLinks(request);
-  return adminHeaders(request);
+  // The public routes in the matcher for malformed paths alone pass through untouched (no admin headers, cacheable).
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminHeaders(request);
+  return NextResponse.next();
 }
 
 // Literal constants only: Next reads the matcher at build time.
