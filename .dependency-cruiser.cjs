@@ -2,13 +2,13 @@
 //   kernel  <- domains <- edge / UI <- app
 // A file may import its own floor or floors below it, never one above; no import cycles.
 // docs/DESIGN.md ("Layers") says what lives on each floor.
-const KERNEL = '^lib/(eventstore|fs|documents|config|http|outbound|validation|testing)/';
-const DOMAINS = '^lib/(media|orderbook|settings|auth|announce|import|lookup|embed|feeds|fediverse|markdown|offline|history|live|stores)/|^lib/health[.]ts$';
+const KERNEL = '^lib/(eventstore|fs|documents|config|http|outbound|validation|limits|testing)/';
+const DOMAINS = '^lib/(media|orderbook|settings|auth|announce|import|lookup|embed|feeds|fediverse|markdown|offline|history|live|stores|indieweb|indieauth|micropub|webmention)/|^lib/health[.]ts$';
 const EDGE_AND_UI = '^lib/(edge|ui)/|^server/';
 const APP = '^(app/|instrumentation[.]ts$|proxy[.]ts$|scripts/|bench/|e2e/)';
 
 /** The domains, lowest first: a domain may import those before it, never one after it. */
-const DOMAIN_ORDER = ['media|orderbook|markdown|offline|embed', 'settings|auth|lookup', 'announce|feeds|fediverse', 'stores', 'history|live', 'import|health'];
+const DOMAIN_ORDER = ['media|orderbook|markdown|offline|embed', 'settings|auth|lookup|indieweb', 'announce|feeds|fediverse|webmention|indieauth|micropub', 'stores', 'history|live', 'import|health'];
 /** Tests may reach across floors for their fixtures; cycles they may not. */
 const NOT_TESTS = '[.]test[.]tsx?$';
 
