@@ -150,11 +150,11 @@ test('a delivery in flight at SIGTERM is recorded before the server exits, and n
   const createId = ofType(alpha, 'Create')[2]!.id;
   await shelf.restart();
   alpha.answerDelayMs = 0;
-  expect(shelf.output()).toMatch(/SIGTERM: stopping/);
   await expect.poll(() => ofType(beta, 'Create').length).toBe(3);
   await new Promise((r) => setTimeout(r, 2_000));
   // One POST of it, answered: the outcome was recorded before the exit.
   expect(alpha.wire.filter((w) => w.id === createId).map((w) => w.status < 300)).toEqual([true]);
+  expect(shelf.output()).toMatch(/SIGTERM: stopping/);
 });
 
 test('a stop gives up a delivery whose server answers past the grace, exits in time, and the restart sends it again under the same id', async () => {
