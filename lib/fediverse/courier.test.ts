@@ -91,11 +91,28 @@ afterEach(async () => {
   await Promise.all(worlds.map((w) => w.close().catch(() => {})));
   worlds = [];
 });
-async function world() {
+async function world(stopGraceMs?: number) {
   const w = new World();
   worlds.push(w);
-  await w.open();
+  await w.open(stopGraceMs);
   return w;
+}
+/** A world alice (a.example, a shared inbox) follows, her Accept sent. */
+async function followedByAlice(stopGraceMs?: number) {
+  const w = await world(stopGraceMs);
+  await recordFollow(w.store, follower('alice', 'a.example'), quiet);
+  await w.idle();
+  w.posts = [];
+  return w;
+}
+/** The same directory opened again (a restart), caught up. */
+async function restarted(w: World) {
+  const again = new World();
+  worlds.push(again);
+  Object.assign(again, { dir: w.dir });
+  await again.open();
+  await again.idle();
+  return again;
 }
 
 describe('the fediverse courier', () => {
@@ -133,19 +150,12 @@ describe('the fediverse courier', () => {
   });
 
   it('sends the entry as it is when its change is handled: one removed meanwhile is never created', async () => {
-    const w = await world();
-    await recordFollow(w.store, follower('alice', 'a.example'), quiet);
-    await w.idle();
-    w.posts = [];
+    const w = await followedByAlice();
     await w.planner!.stop();
     await w.media.dispatch(finished('e1'));
     await w.media.dispatch({ type: 'MediaRemoved', data: { entryId: 'e1' } });
     await w.close();
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts).toEqual([]);
   });
 
@@ -187,11 +197,7 @@ describe('the fediverse courier', () => {
       ['https://b.example/inbox', 'Create'],
     ]);
 
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts.map((p) => [p.inbox, p.type])).toEqual([['https://b.example/inbox', 'Create']]);
     expect(again.posts[0]!.id).toBe(w.posts[1]!.id);
     const deliveries = [...again.store.snapshot().deliveries.values()].filter((d) => d.state === 'delivered');
@@ -199,10 +205,7 @@ describe('the fediverse courier', () => {
   });
 
   it('lets a delivery in flight at a stop finish and records it, so the restart does not send it again', async () => {
-    const w = await world();
-    await recordFollow(w.store, follower('alice', 'a.example'), quiet);
-    await w.idle();
-    w.posts = [];
+    const w = await followedByAlice();
     w.slow.set('https://a.example/inbox', undefined);
     await w.media.dispatch(finished('e1'));
     await until(() => w.slow.get('https://a.example/inbox') !== undefined);
@@ -212,32 +215,19 @@ describe('the fediverse courier', () => {
     await closed;
     expect(w.posts.map((p) => p.type)).toEqual(['Create']);
 
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts).toEqual([]);
     expect([...again.store.snapshot().deliveries.values()].filter((d) => d.state === 'delivered')).toHaveLength(2); // the Accept, the Create
   });
 
   it('gives up a delivery whose server does not answer within the grace: unrecorded, sent again after the restart under the same id', async () => {
-    const w = new World();
-    worlds.push(w);
-    await w.open(100);
-    await recordFollow(w.store, follower('alice', 'a.example'), quiet);
-    await w.idle();
-    w.posts = [];
+    const w = await followedByAlice(100);
     w.slow.set('https://a.example/inbox', undefined);
     await w.media.dispatch(finished('e1'));
     await until(() => w.slow.get('https://a.example/inbox') !== undefined);
     await w.close();
 
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts.map((p) => [p.type, p.id])).toEqual([['Create', w.posts[0]!.id]]);
   });
 });
