@@ -2,7 +2,7 @@ import 'server-only';
 // What an import would do, row by row, against the log as it is now: the preview, and the list
 // the import then records. Validation is the form's and the API's (parseEntry).
 import { parseEntry } from '../media/commands';
-import type { EntryFields } from '../media/fields';
+import type { EntryRecord } from '../media/fields';
 import { ownerToday } from '../media/today';
 import type { ImportCandidate } from './candidate';
 import type { ImportSource } from './sources';
@@ -29,7 +29,7 @@ export interface ImportSummary {
 
 export interface EntryToImport {
   entryId: string;
-  fields: EntryFields;
+  fields: EntryRecord;
   importedFrom: ImportSource;
 }
 
@@ -79,14 +79,8 @@ export function planImport(candidates: readonly ImportCandidate[], { source, exi
       rows.push(row('error', Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join('; ')));
       continue;
     }
-    // Imports log finished entries only (no source row carries a status, so this holds; it keeps the types honest).
-    const { status, progress: _progress, finishedOn: finished, ...rest } = parsed.fields;
-    if (status !== 'finished' || !finished) {
-      rows.push(row('error', 'only finished entries can be imported'));
-      continue;
-    }
     rows.push(row('new', candidate.note));
-    toImport.push({ entryId, fields: { ...rest, finishedOn: finished }, importedFrom: source });
+    toImport.push({ entryId, fields: parsed.fields, importedFrom: source });
   }
   return { rows, toImport, summary: summarize(rows) };
 }

@@ -2,9 +2,10 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields, type EntryRecord } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
 import type { ImportSource } from '../import/sources';
+import type { LoggedBy } from './logged-by';
 import { sameValue, type Entry } from './projection';
 import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';
@@ -54,12 +55,7 @@ export async function logEntry(raw: unknown, eventId?: string): Promise<CommandR
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const entryId = randomUUID();
-  const { status, finishedOn, progress, ...fields } = parsed.fields;
-  const event =
-    status === 'finished'
-      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: eventId })
-      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: eventId });
+  const event = await store.dispatch(startOrFinish(randomUUID(), parsed.fields, {}, eventId));
   if (eventId !== undefined && !sameEntry(event, parsed.fields, raw)) {
     return {
       ok: false,
@@ -69,6 +65,38 @@ export async function logEntry(raw: unknown, eventId?: string): Promise<CommandR
     };
   }
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
+}
+
+/** Where a new entry came from, recorded on its event (both optional: the form and the API set neither). */
+type Origin = { importedFrom?: ImportSource; loggedBy?: LoggedBy };
+
+/** The event that logs a validated entry: MediaFinished when finished, else MediaStarted (in progress or abandoned). */
+function startOrFinish(entryId: string, record: EntryRecord, origin: Origin, id?: string) {
+  const { status, finishedOn, progress, ...fields } = record;
+  return status === 'finished'
+    ? ({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn!, ...origin }, id } as const)
+    : ({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }), ...origin }, id } as const);
+}
+
+/**
+ * Logs what a media server reported (lib/hooks): the entry's id and the event's id both come from
+ * the delivery (source, item, day), so the server's retries and double fires find the entry they
+ * made. `duplicate` when that entry was already there; nothing is appended then.
+ */
+export async function logAutomatic(
+  raw: unknown,
+  { entryId, eventId, loggedBy }: { entryId: string; eventId: string; loggedBy: LoggedBy },
+): Promise<CommandResult<{ entry: Entry; duplicate: boolean }>> {
+  const parsed = parseEntry(raw);
+  if (!parsed.ok) return invalid(parsed.fields);
+  const store = await readyMediaStore();
+  const existing = store.snapshot().entries.get(entryId);
+  if (existing) return { ok: true, value: { entry: existing, duplicate: true } };
+  const result = await rejectionAsResult(async () => {
+    await store.dispatch(startOrFinish(entryId, parsed.fields, { loggedBy }, eventId));
+    return store.snapshot().entries.get(entryId)!;
+  });
+  return result.ok ? { ok: true, value: { entry: result.value, duplicate: false } } : result;
 }
 
 /** The name this command had when every entry was finished; import and older callers use it. */
@@ -94,12 +122,13 @@ function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, 
 export const IMPORT_BATCH = 2000;
 
 /**
- * Logs imported entries (already validated by parseEntry, ids derived from their source rows).
- * Each event's id is `import:<entryId>`, so a repeated import returns the recorded event and
- * appends nothing; `importedFrom` and announce off keep them from ever being announced.
+ * Logs imported entries (already validated by parseEntry, ids derived from their source rows):
+ * finished ones as MediaFinished, in progress or abandoned ones as MediaStarted. Each event's id is
+ * `import:<entryId>`, so a repeated import returns the recorded event and appends nothing;
+ * `importedFrom` and announce off keep them from ever being announced.
  */
 export async function logImported(
-  entries: readonly { entryId: string; fields: EntryFields; importedFrom: ImportSource }[],
+  entries: readonly { entryId: string; fields: EntryRecord; importedFrom: ImportSource }[],
   onProgress?: (done: number) => void,
 ): Promise<{ logged: number; failed: { entryId: string; error: string }[] }> {
   const store = await readyMediaStore();
@@ -110,7 +139,7 @@ export async function logImported(
     await Promise.all(
       batch.map(async ({ entryId, fields, importedFrom }) => {
         try {
-          await store.dispatch({ type: 'MediaFinished', id: `import:${entryId}`, data: { ...fields, announce: false, entryId, importedFrom } });
+          await store.dispatch(startOrFinish(entryId, { ...fields, announce: false }, { importedFrom }, `import:${entryId}`));
           logged++;
         } catch (err) {
           if (!(err instanceof EventRejectedError)) throw err;
@@ -136,7 +165,7 @@ export async function editEntry(entryId: string, raw: unknown): Promise<CommandR
  * optional field. A status change brings its dates along: finishing sets the finished date (today
  * unless given) and drops progress; leaving "finished" drops the finished date.
  */
-export async function patchEntry(entryId: string, patch: Record<string, unknown>): Promise<CommandResult<Entry>> {
+export async function patchEntry(entryId: string, patch: Record<string, unknown>, eventId?: string): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
   if (!entry || entry.removed) return notFound();
@@ -146,7 +175,7 @@ export async function patchEntry(entryId: string, patch: Record<string, unknown>
   }
   const parsed = parseEntry({ ...base, ...patch });
   if (!parsed.ok) return invalid(parsed.fields);
-  return recordChanges(entryId, () => parsed.fields);
+  return recordChanges(entryId, () => parsed.fields, eventId);
 }
 
 /** Finishes an entry in progress or abandoned (on `day`, today by default). Finishing twice is refused. */
@@ -183,14 +212,15 @@ async function transition(
   return recordChanges(entryId, () => parsed.fields);
 }
 
-async function recordChanges(entryId: string, next: () => EntryRecord): Promise<CommandResult<Entry>> {
+/** `eventId` makes a retried change (a media server's second delivery) the same event: nothing new is appended. */
+async function recordChanges(entryId: string, next: () => EntryRecord, eventId?: string): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
   if (!entry || entry.removed) return notFound();
   const changes = diffEntry(entry, next());
   if (Object.keys(changes).length === 0) return { ok: true, value: entry };
   return rejectionAsResult(async () => {
-    await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
+    await store.dispatch({ type: 'MediaEdited', data: { entryId, changes }, id: eventId });
     return store.snapshot().entries.get(entryId)!;
   });
 }
