@@ -1,6 +1,7 @@
 import 'server-only';
 import { adminTokenProblem } from './auth/api-token';
 import { announceAdminPassword } from './auth/password';
+import { hooksSecretProblem } from './hooks/secret';
 import { STORES } from './stores';
 import { openStore } from './stores/shared';
 
@@ -13,12 +14,12 @@ export async function bootStores(): Promise<void> {
 }
 
 /**
- * At server start: an ADMIN_TOKEN too short to be safe, or a store that cannot boot (corrupt log, directory in use) stops the server.
+ * At server start: an ADMIN_TOKEN or HOOKS_SECRET too short to be safe, or a store that cannot boot (corrupt log, directory in use) stops the server.
  * Then the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner, and
  * the announcer starts, after replay, so that replaying the log never posts anything.
  */
 export async function bootOrExit(): Promise<void> {
-  const problem = adminTokenProblem();
+  const problem = adminTokenProblem() ?? hooksSecretProblem();
   if (problem) {
     console.error(`Shelf cannot start: ${problem}.`);
     process.exit(1);
