@@ -1,5 +1,6 @@
 // The pure parts: each server's reader on the cases its recorded payloads do not cover, and the
 // plan a delivery becomes against a given log (given a state, when a delivery, then a plan).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import type { MediaEvent } from '../media/events';
@@ -110,5 +111,13 @@ describe('what a delivery becomes', () => {
     expect(planDelivery(rate(7), state, context)).toMatchObject({ action: 'edit', entryId: 'plex-77-20261119', patch: { rating: 3.5 } });
     expect(planDelivery(rate(1), state, context)).toMatchObject({ patch: { rating: 0.5 } });
     expect(planDelivery(rate(10, 'show', '6199'), given(show('plex-show-6199', 'Severance', 'in-progress')), context)).toMatchObject({ action: 'edit', patch: { rating: 5 } });
+  });
+});
+
+describe('the docs', () => {
+  it('give the Jellyfin template the recorded template payloads were rendered from', () => {
+    const docs = readFileSync(new URL('../../docs/automatic-logging.md', import.meta.url), 'utf8');
+    const template = readFileSync(new URL('./fixtures/jellyfin-template.handlebars', import.meta.url), 'utf8');
+    expect(docs).toContain('```handlebars\n' + template + '```');
   });
 });
