@@ -11,6 +11,7 @@ import type { EntryFormState } from './actions';
 import { StatusFields } from './StatusFields';
 import { TagsField } from './TagsField';
 import { fieldErrorHelpers } from './field-errors';
+import { FormFooter } from './form-footer';
 import styles from './admin.module.css';
 
 const RATINGS = ['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'];
@@ -44,14 +45,7 @@ export function EntryForm({
   return (
     <form key={round} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
       <FormFields state={state} channels={channels} tagSuggestions={tagSuggestions} />
-      <div className={styles.formFooter}>
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <p id="form-status" role="status" className={state.status === 'error' ? styles.formError : styles.formOk}>
-          {state.message}
-        </p>
-      </div>
+      <FormFooter pending={pending} label={submitLabel} statusId="form-status" error={state.status === 'error'} message={state.message} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { fieldErrorHelpers } from '../field-errors';
+import { FormFooter } from '../form-footer';
 import { regenerateHooksSecretAction, saveHookSettingsAction, type HookSettingsState, type RegenerateState } from './hooks-actions';
 import styles from '../admin.module.css';
 
@@ -51,14 +52,7 @@ export function HookSettingsForm({ initial }: { initial: HookSettingsState }) {
       <label className={styles.inline}>
         <input type="checkbox" name="announce" defaultChecked={state.values.announce} /> Announce finished ones on the configured channels
       </label>
-      <div className={styles.formFooter}>
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
-        </button>
-        <p id="hook-settings-status" role="status" className={state.status === 'error' ? styles.formError : styles.formOk}>
-          {state.message}
-        </p>
-      </div>
+      <FormFooter pending={pending} label="Save" statusId="hook-settings-status" error={state.status === 'error'} message={state.message} />
     </form>
   );
 }
