@@ -55,6 +55,12 @@ export async function handleHookRequest(request: Request, source: string, secret
   return json({ became: outcome.became, detail: outcome.detail, ...(entry ? { entry } : {}) }, outcome.became === 'logged' ? 201 : 200);
 }
 
+/** Anything but a POST (a browser opening the URL): the same 404 for a wrong secret, else a 405 saying what the URL is for. */
+export async function answerOtherMethod(secret: string): Promise<Response> {
+  if (!(await isHooksSecret(secret))) return notFound();
+  return json({ error: 'This URL is for a media server to POST to: paste it into its webhook settings (docs/automatic-logging.md)' }, 405, { allow: 'POST' });
+}
+
 /** The list of deliveries is the owner's window on the setup: a failure to note one is logged, and the delivery still answered. */
 async function record(source: LoggedBy, delivery: Delivery): Promise<void> {
   try {

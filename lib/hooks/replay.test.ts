@@ -2,7 +2,7 @@
 // servers post them: what each becomes, duplicates, ignored events, a wrong secret, bad bodies.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { POST } from '@/app/api/hooks/[source]/[secret]/route';
+import { GET, POST } from '@/app/api/hooks/[source]/[secret]/route';
 import { tempDir } from '../eventstore/testing/counter';
 import { removeEntry } from '../media/commands';
 import { mediaStore, readyMediaStore } from '../media/store';
@@ -213,6 +213,14 @@ describe('the secret, the limits and the size', () => {
       expect(await answer(response)).toEqual({ status: 404, body: { error: 'Not found' } });
     }
     expect(await version()).toBe(before);
+  });
+
+  it('answers a GET (a browser opening the URL) with the same 404 for a wrong secret, else a 405 saying what the URL is for', async () => {
+    const get = (secret: string) => GET(new Request(`http://shelf.test/api/hooks/plex/${secret}`), { params: Promise.resolve({ source: 'plex', secret }) });
+    expect(await answer(await get('wrong-secret-0123456789'))).toEqual({ status: 404, body: { error: 'Not found' } });
+    const right = await get(SECRET);
+    expect(right.status).toBe(405);
+    expect(right.headers.get('allow')).toBe('POST');
   });
 
   it('answers an unknown source with the right secret with a 404 naming the ones there are', async () => {

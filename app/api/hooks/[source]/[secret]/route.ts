@@ -1,4 +1,4 @@
-import { handleHookRequest } from '@/lib/hooks/handle';
+import { answerOtherMethod, handleHookRequest } from '@/lib/hooks/handle';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,4 +9,9 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request, { params }: { params: Promise<{ source: string; secret: string }> }) {
   const { source, secret } = await params;
   return handleHookRequest(request, source, secret);
+}
+
+/** A browser opening the URL: 405 with the right secret, the same 404 as any wrong one without. */
+export async function GET(_request: Request, { params }: { params: Promise<{ source: string; secret: string }> }) {
+  return answerOtherMethod((await params).secret);
 }
