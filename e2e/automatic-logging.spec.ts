@@ -26,7 +26,12 @@ test('a URL pasted from the settings page logs what the media server reports, an
   const section = page.getByTestId('automatic-logging');
   await expect(section.getByRole('heading', { name: 'Automatic logging' })).toBeVisible();
 
-  const jellyfinUrl = await hookUrl(page, 'Jellyfin');
+  // Copied with the page's button, read back from the clipboard: what the owner pastes into Jellyfin.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await section.getByRole('button', { name: 'Copy' }).first().click();
+  await expect(section.getByText('Copied')).toBeVisible();
+  const jellyfinUrl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(jellyfinUrl).toBe(await hookUrl(page, 'Jellyfin'));
   expect(jellyfinUrl).toMatch(new RegExp(`^${server.url}/api/hooks/jellyfin/[A-Za-z0-9_-]{16,}$`));
   // Jellyfin's Generic destination posts its JSON as text/plain.
   const posted = await request.post(jellyfinUrl, { data: fixture('jellyfin-movie-stop-complete.json'), headers: { 'content-type': 'text/plain; charset=utf-8' } });

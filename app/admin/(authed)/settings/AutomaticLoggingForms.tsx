@@ -6,25 +6,32 @@ import { FormFooter } from '../form-footer';
 import { regenerateHooksSecretAction, saveHookSettingsAction, type HookSettingsState, type RegenerateState } from './hooks-actions';
 import styles from '../admin.module.css';
 
-/** A hook URL to paste into a media server, selected whole on focus, with a button that copies it. */
+/**
+ * A hook URL to paste into a media server, selected whole on focus, with a button that copies it
+ * (the clipboard needs HTTPS or localhost; elsewhere the button selects it for Ctrl+C).
+ */
 export function HookUrl({ label, url, id }: { label: string; url: string; id: string }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'selected'>('idle');
+  const copy = () => {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    input?.select();
+    if (!navigator.clipboard) return setCopied('selected');
+    navigator.clipboard.writeText(url).then(
+      () => setCopied('copied'),
+      () => setCopied('selected'),
+    );
+  };
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
       <div className={styles.row}>
         <input id={id} readOnly value={url} className={styles.grow} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-        <button
-          type="button"
-          onClick={() =>
-            navigator.clipboard.writeText(url).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? 'Copied' : 'Copy'}
+        <button type="button" onClick={copy} aria-describedby={`${id}-copied`}>
+          Copy
         </button>
+        <span id={`${id}-copied`} role="status" className={styles.hint}>
+          {copied === 'copied' ? 'Copied' : copied === 'selected' ? 'Selected: press Ctrl+C' : ''}
+        </span>
       </div>
     </div>
   );
