@@ -15,8 +15,9 @@ const asNextHeaders = (list) => list.map(([key, value]) => ({ key, value }));
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The outbound fetcher's HTTP client (lib/outbound/fetch.ts) loads as it ships, not bundled.
-  serverExternalPackages: ['undici'],
+  // The outbound fetcher's HTTP client (lib/outbound/fetch.ts) and Fedify (lib/fediverse: JSON-LD,
+  // polyfills with side effects) load as they ship, not bundled.
+  serverExternalPackages: ['undici', '@fedify/fedify', '@fedify/vocab', '@fedify/vocab-runtime'],
   reactStrictMode: true,
   async rewrites() {
     return {

@@ -16,7 +16,7 @@ export async function bootStores(): Promise<void> {
 /**
  * At server start: an ADMIN_TOKEN or HOOKS_SECRET too short to be safe, or a store that cannot boot (corrupt log, directory in use) stops the server.
  * Then the generated admin password, if ADMIN_PASSWORD is unset, is printed for the owner, and
- * the announcer starts, after replay, so that replaying the log never posts anything.
+ * the announcer and the fediverse's deliveries start, after replay, so that replaying the log never posts anything.
  */
 export async function bootOrExit(): Promise<void> {
   const problem = adminTokenProblem() ?? hooksSecretProblem();
@@ -33,4 +33,6 @@ export async function bootOrExit(): Promise<void> {
   announceAdminPassword();
   const { startAnnouncer } = await import('./announce/start');
   startAnnouncer();
+  const { startFediverse } = await import('./fediverse/start');
+  startFediverse();
 }

@@ -12,7 +12,7 @@
 // - One send per entry and channel at a time (a promise chain per pair).
 import 'server-only';
 import type { EnvelopeOf, EventInput } from '../eventstore';
-import { Processor } from '../eventstore/processor';
+import { TrackingProcessor } from '../eventstore/processor';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
@@ -64,7 +64,7 @@ class Consumer implements Announcer {
   private readonly timing: Timing;
   private readonly policy: RetryPolicy;
   private readonly log: Log;
-  private readonly processor: Processor<MediaEvent>;
+  private readonly processor: TrackingProcessor<MediaEvent>;
   private readonly abort: AbortController;
 
   /** The last send of each entry+channel pair; a new one chains after it. Resolves true once settled. */
@@ -80,7 +80,7 @@ class Consumer implements Announcer {
     this.timing = { ...realTiming, ...options.timing };
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.log = options.log ?? console;
-    this.processor = new Processor<MediaEvent>({
+    this.processor = new TrackingProcessor<MediaEvent>({
       name: 'announcer',
       source: this.store,
       checkpoint: options.checkpoint ?? checkpointDocument(options.checkpointFile ?? required('checkpointFile or checkpoint')),
@@ -104,27 +104,12 @@ class Consumer implements Announcer {
     return this.processor.start();
   }
 
-  async stop(): Promise<void> {
-    await this.processor.stop();
-    await this.settle();
+  stop(): Promise<void> {
+    return this.processor.stop();
   }
 
-  async idle(): Promise<void> {
-    await this.start();
-    for (;;) {
-      await this.settle();
-      if (!this.processor.behind()) return;
-      this.processor.wake();
-    }
-  }
-
-  /** Waits until no read, send or checkpoint write is under way. */
-  private async settle(): Promise<void> {
-    for (;;) {
-      await this.processor.settle();
-      if (this.jobs.size === 0) return;
-      await Promise.all(this.jobs.values());
-    }
+  idle(): Promise<void> {
+    return this.processor.idle();
   }
 
   private async handle(event: MediaEnvelope, hold: () => () => void): Promise<void> {
@@ -165,6 +150,7 @@ class Consumer implements Announcer {
     const key = `${entryId}\u0000${channel}`;
     const job = (this.jobs.get(key) ?? Promise.resolve(true)).then(() => this.run(key, entryId, channel));
     this.jobs.set(key, job);
+    this.processor.track(job);
     void job.then((settled) => {
       if (this.jobs.get(key) === job) this.jobs.delete(key);
       // Unsettled (stopped, or the result could not be recorded): the event stays held, the

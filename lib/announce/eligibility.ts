@@ -14,9 +14,15 @@ type Announceable = Pick<Entry, 'visibility' | 'announce' | 'status' | 'imported
 
 /** Why an entry must not be announced now, or undefined when it may be. */
 export function whyNotAnnounced(entry: Announceable): string | undefined {
+  if (entry.importedFrom || entry.removed) return whyNotPublic(entry);
+  if (!entry.announce) return 'not sent: announce was turned off';
+  return whyNotPublic(entry);
+}
+
+/** The part of the rule every push shares (announcements, the fediverse's followers): public, finished, not removed, not imported. */
+export function whyNotPublic(entry: Omit<Announceable, 'announce'>): string | undefined {
   if (entry.importedFrom) return `not sent: imported from ${entry.importedFrom}`;
   if (entry.removed) return 'not sent: the entry was removed';
-  if (!entry.announce) return 'not sent: announce was turned off';
   if (entry.visibility !== 'public') return 'not sent: the entry is private (it is posted if made public)';
   if (entry.status !== 'finished') return 'not sent yet: it is posted when finished';
   return undefined;

@@ -40,20 +40,20 @@ export function backoffDelay(failures: number, policy: RetryPolicy, random: () =
 }
 
 /**
- * `ANNOUNCE_MAX_ATTEMPTS` and `ANNOUNCE_RETRY_BASE_MS` override the defaults (a value that is not a
+ * `ANNOUNCE_MAX_ATTEMPTS` and `ANNOUNCE_RETRY_BASE_MS` (or `<prefix>_…`: `FEDIVERSE_…` for the fediverse's deliveries) override the defaults (a value that is not a
  * positive integer is ignored with a warning, never half-applied).
  */
-export function retryPolicyFromEnv(env: Record<string, string | undefined>, warn: (m: string) => void = console.warn): Partial<RetryPolicy> {
+export function retryPolicyFromEnv(env: Record<string, string | undefined>, warn: (m: string) => void = console.warn, prefix = 'ANNOUNCE'): Partial<RetryPolicy> {
   const policy: Partial<RetryPolicy> = {};
   const read = (name: string): number | undefined => {
     const raw = env[name]?.trim();
     if (!raw) return undefined;
     if (/^[1-9]\d{0,8}$/.test(raw)) return Number(raw);
-    warn(`announcer: ignoring ${name}=${raw}: not a positive integer`);
+    warn(`${prefix === 'ANNOUNCE' ? 'announcer' : prefix.toLowerCase()}: ignoring ${name}=${raw}: not a positive integer`);
     return undefined;
   };
-  const attempts = read('ANNOUNCE_MAX_ATTEMPTS');
-  const base = read('ANNOUNCE_RETRY_BASE_MS');
+  const attempts = read(`${prefix}_MAX_ATTEMPTS`);
+  const base = read(`${prefix}_RETRY_BASE_MS`);
   if (attempts !== undefined) policy.maxAttempts = attempts;
   if (base !== undefined) policy.baseDelayMs = base;
   return policy;

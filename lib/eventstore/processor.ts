@@ -186,3 +186,41 @@ export class Processor<E extends DomainEvent> {
     }
   }
 }
+
+/**
+ * A processor whose handler starts work that outlives the handler (a send held until its result
+ * is recorded, lib/announce and lib/fediverse): `track` it, and `stop` and `idle` wait for it too.
+ */
+export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
+  private readonly work = new Set<Promise<unknown>>();
+
+  track(job: Promise<unknown>): void {
+    this.work.add(job);
+    void job.finally(() => this.work.delete(job));
+  }
+
+  /** Stops reading; waits are cut short, and the tracked work is waited for. */
+  override async stop(): Promise<void> {
+    await super.stop();
+    await this.settleWork();
+  }
+
+  /** Resolves once everything in the log so far is handled, its work done, and the checkpoint written (tests). */
+  async idle(): Promise<void> {
+    await this.start();
+    for (;;) {
+      await this.settleWork();
+      if (!this.behind()) return;
+      this.wake();
+    }
+  }
+
+  /** Waits until no read, tracked work or checkpoint write is under way. */
+  async settleWork(): Promise<void> {
+    for (;;) {
+      await this.settle();
+      if (this.work.size === 0) return;
+      await Promise.allSettled([...this.work]);
+    }
+  }
+}

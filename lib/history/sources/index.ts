@@ -1,4 +1,5 @@
 import 'server-only';
+import { fediverseHistory } from './fediverse';
 import { mediaHistory } from './media';
 import { orderbookHistory } from './orderbook';
 import type { HistorySource } from './types';
@@ -9,7 +10,7 @@ export type { AnyStore, HistorySource } from './types';
  * Each store of lib/stores with the view of its past states, in switcher order (a test checks that
  * every store of the list has one).
  */
-export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory];
+export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory, fediverseHistory];
 
 export const findHistorySource = (name: string): HistorySource | undefined => HISTORY_SOURCES.find((s) => s.name === name);
 

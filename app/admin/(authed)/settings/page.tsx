@@ -4,6 +4,7 @@ import { requireAdmin } from '@/lib/auth';
 import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
 import { AutomaticLogging } from './AutomaticLogging';
+import { FediverseSettings } from './FediverseSettings';
 import { SettingsForm } from './SettingsForm';
 import styles from '../admin.module.css';
 
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
         </p>
         <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
       </section>
+      <FediverseSettings />
       <AutomaticLogging />
     </>
   );
