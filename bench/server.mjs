@@ -38,8 +38,8 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
   let output = '';
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    // The write routes are measured unthrottled: ORDERBOOK_RATE_LIMIT=0 (the limit's own cost is what is compared).
-    env: { ...env, PORT: String(port), EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ORDERBOOK_RATE_LIMIT: env.ORDERBOOK_RATE_LIMIT ?? '0', ...extraEnv },
+    // The write routes are measured unthrottled: ORDERBOOK_RATE_LIMIT=0 and ORDERBOOK_GLOBAL_RATE_LIMIT=0 (the limits' own cost is what is compared).
+    env: { ...env, PORT: String(port), EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ORDERBOOK_RATE_LIMIT: env.ORDERBOOK_RATE_LIMIT ?? '0', ORDERBOOK_GLOBAL_RATE_LIMIT: env.ORDERBOOK_GLOBAL_RATE_LIMIT ?? '0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += d));

@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { startAppServer, type AppServer } from './support/app-server';
-import { submitPassword } from './support/admin';
+import { generatedPassword, submitPassword } from './support/admin';
 
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
 const COOKIE = 'shelf_session'; // SITE_URL is http in e2e, so no __Host- prefix
@@ -146,15 +149,15 @@ test.describe('login rate limit (own server, so the lockout does not reach other
 test.describe('generated admin password (own server with ADMIN_PASSWORD empty)', () => {
   let server: AppServer;
   test.beforeAll(async () => {
-    server = await startAppServer({ ADMIN_PASSWORD: '' });
+    // An events directory Shelf creates itself.
+    server = await startAppServer({ ADMIN_PASSWORD: '', EVENTS_DIR: join(mkdtempSync(join(tmpdir(), 'shelf-e2e-home-')), 'events') });
   });
   test.afterAll(async () => {
     await server?.stop();
   });
 
-  test('is printed once at boot and is the password that works', async ({ page }) => {
-    const line = /Shelf admin password \(ADMIN_PASSWORD is unset, generated for this run\): (\S+)/;
-    const generated = line.exec(server.output())?.[1];
+  test('is printed once at first start, is the password that works, and stays (with the session) across a restart', async ({ page }) => {
+    const generated = generatedPassword(server.output());
     expect(generated, server.output()).toMatch(/^[A-Za-z0-9_-]{24}$/);
 
     await page.goto(`${server.url}/admin/login`);
@@ -164,6 +167,14 @@ test.describe('generated admin password (own server with ADMIN_PASSWORD empty)',
     await expect(page).toHaveURL(`${server.url}/admin`);
     await expect(page.getByRole('heading', { name: 'Entries' })).toBeVisible();
 
-    expect(server.output().match(new RegExp(line, 'g'))).toHaveLength(1);
+    await server.restart();
+    expect(server.output().split(generated!)).toHaveLength(2); // printed once, never again
+    expect(server.output()).toMatch(/Shelf admin password: the one printed at first start/);
+    await page.goto(`${server.url}/admin`);
+    await expect(page.getByRole('heading', { name: 'Entries' })).toBeVisible(); // still logged in
+    const auth = readFileSync(join(server.eventsDir, 'auth.json'), 'utf8');
+    expect(auth).not.toContain(generated!);
+    expect(statSync(join(server.eventsDir, 'auth.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(server.eventsDir).mode & 0o777).toBe(0o700);
   });
 });

@@ -10,7 +10,7 @@ import { rawRequest, type RawResponse } from './support/raw-get';
 let server: AppServer;
 test.beforeAll(async () => {
   // Unthrottled: both paths share one per-client order limiter, which would otherwise answer 429 to either.
-  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0' });
+  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0', ORDERBOOK_GLOBAL_RATE_LIMIT: '0' });
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -158,6 +158,48 @@ test('with an expired session the queue keeps its entries, asks for a login, and
   expect(await countInLog(request, title)).toHaveLength(1);
 });
 
+test('logging out sends what waits first, keeps what cannot be sent, and leaves no copy of the quick log page on the device', async ({ page, context, request }) => {
+  await openQuickLog(page);
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  const cachedQuickLog = (p: Page) => p.evaluate(async () => Boolean(await caches.match('/admin/log', { ignoreVary: true })));
+  await expect.poll(() => cachedQuickLog(page)).toBe(true);
+  // One the server refuses (it stays, with the reason, until it is fixed)...
+  const refused = uniqueTitle('Refused Link');
+  await page.getByLabel('Title', { exact: true }).fill(refused);
+  await page.getByLabel('Link', { exact: true }).fill('ftp://files.example/book');
+  await page.getByRole('button', { name: 'Log it' }).click();
+  await expect(queueItem(page, refused)).toContainText('not logged');
+  // ...and one typed offline, still waiting when the quick log closes.
+  const admin = await context.newPage();
+  await admin.goto('/admin');
+  await context.setOffline(true);
+  const waiting = uniqueTitle('Waiting at Logout');
+  await quickLog(page, { title: waiting });
+  await expect(queueItem(page, waiting)).toContainText('waiting to be sent');
+  await page.close();
+  await context.setOffline(false);
+
+  const [logout] = await Promise.all([
+    admin.waitForResponse((r) => new URL(r.url()).pathname === '/admin/logout' && r.request().method() === 'POST'),
+    admin.getByRole('button', { name: 'Log out' }).click(),
+  ]);
+  expect(logout.status()).toBe(303);
+  expect((await logout.allHeaders())['clear-site-data']).toBe('"cache"');
+  await expect(admin).toHaveURL(/\/admin\/login$/);
+  expect(await countInLog(request, waiting)).toHaveLength(1); // sent before the session ended
+  expect(await cachedQuickLog(admin)).toBe(false);
+  await context.setOffline(true);
+  await admin.goto('/admin/log');
+  await expect(admin.getByText('You are offline, and Shelf has not been opened here online yet')).toBeVisible();
+  await context.setOffline(false);
+
+  // Nothing queued was lost: the refused entry is still there after the next login.
+  await openQuickLog(admin);
+  await expect(queueItem(admin, refused)).toContainText('Link must be a full http:// or https:// address');
+  await admin.getByRole('button', { name: `Remove “${refused}”` }).click();
+  await expect(queueItem(admin, refused)).toHaveCount(0);
+});
+
 test('sharing a link to Shelf opens the quick log with the link and title filled in', async ({ page }) => {
   await openQuickLog(page, '/admin/log?title=Perfect%20Days&url=https%3A%2F%2Ffilms.example%2Fperfect-days');
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Perfect Days');

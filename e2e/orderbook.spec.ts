@@ -186,7 +186,7 @@ test('browsers get the HTML page with both sides; curl-style clients get JSON', 
 test('a restart keeps the book; the init file is written once and read at later boots', async ({ request }) => {
   test.setTimeout(90_000);
   // 40 orders at once from one address: more than the default per-client burst (the limit has its own tests).
-  const server = await startAppServer({ ORDERBOOK_DEPTH: '5', ORDERBOOK_RATE_LIMIT: '0' });
+  const server = await startAppServer({ ORDERBOOK_DEPTH: '5', ORDERBOOK_RATE_LIMIT: '0', ORDERBOOK_GLOBAL_RATE_LIMIT: '0' });
   try {
     const rnd = random(7);
     // Buys below sells: nothing trades, both sides fill past the cap of 5.

@@ -11,12 +11,13 @@ const FRAMERS = 'https://blog.example';
 const POLICY = `frame-ancestors 'self' ${FRAMERS}`;
 
 
-test.describe('with the defaults (own server)', () => {
+test.describe('behind a trusted proxy on this machine (own server)', () => {
   test.describe.configure({ mode: 'serial' });
   let app: AppServer;
   test.beforeAll(async () => {
     // A low rate, so that even a slow machine sends faster than it (the default, 20, is unit-tested).
-    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '2' });
+    // TRUST_PROXY=loopback: the test's X-Forwarded-For is a proxy's word for who the client is.
+    app = await startAppServer({ EMBED_ALLOWED_ORIGINS: FRAMERS, ORDERBOOK_RATE_LIMIT: '2', TRUST_PROXY: 'loopback' });
   });
   test.afterAll(async () => {
     await app?.stop();
@@ -35,7 +36,7 @@ test.describe('with the defaults (own server)', () => {
     const refused = answers.find((r) => r.status() === 429)!;
     expect(refused.headers()['retry-after']).toBe('1');
     expect(await refused.json()).toEqual({ error: expect.stringMatching(/^Too many orders: at most 2 a second from one client/) });
-    // Another address is another client (that forged earlier entries are not: lib/orderbook/order-gate.test.ts).
+    // Another address the trusted proxy names is another client (an untrusted peer's word counts for nothing: below).
     expect((await request.post(`${app.url}/buy/1/10`, { headers: { 'x-forwarded-for': '198.51.100.4' } })).status()).toBe(200);
 
     const before = (await book()).bids.length;
@@ -141,6 +142,101 @@ test.describe('with the defaults (own server)', () => {
     await submitPassword(ownerPage, PASSWORD);
     await expect(ownerPage).toHaveURL(`${app.url}/admin`);
     await owner.close();
+  });
+});
+
+test.describe('with no proxy trusted (own server)', () => {
+  test.describe.configure({ mode: 'serial' });
+  let app: AppServer;
+  test.beforeAll(async () => {
+    app = await startAppServer({ ORDERBOOK_RATE_LIMIT: '2', SITE_URL: '' });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("a forged X-Forwarded-For picks no fresh limit: the socket's address is the client", async ({ request }) => {
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => request.post(`${app.url}/buy/${i}/10`, { headers: { 'x-forwarded-for': `203.0.113.${i}` } })));
+    const accepted = answers.filter((r) => r.status() === 200).length;
+    expect(accepted).toBeLessThanOrEqual(2 + Math.ceil(((Date.now() - started) / 1000) * 2));
+    expect(answers.filter((r) => r.status() === 429).length).toBeGreaterThan(0);
+    // Nor do its forged protocol and host make the site's links.
+    const forged = { 'x-forwarded-for': '198.51.100.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' };
+    const feed = await (await request.get(`${app.url}/feed.json`, { headers: forged })).json();
+    expect(feed.home_page_url).toBe(`${app.url}/about`);
+  });
+
+  test('six wrong passwords from six forged addresses are six from one client: the sixth try is refused', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${app.url}/admin/login`);
+    for (let i = 0; i < 5; i++) {
+      await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.18.0.${i}` });
+      await submitPassword(page, `guess ${i}`);
+      await expect(page.getByText('Wrong password')).toBeVisible();
+    }
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '198.18.0.99' });
+    await submitPassword(page, PASSWORD);
+    await expect(page.getByRole('alert').filter({ hasText: 'Too many failed logins' })).toBeVisible();
+  });
+});
+
+test.describe('budgets for everyone together (own servers)', () => {
+  test('demo orders: at most ORDERBOOK_GLOBAL_RATE_LIMIT a second from all addresses together', async ({ request }) => {
+    const app = await startAppServer({ TRUST_PROXY: 'loopback', ORDERBOOK_RATE_LIMIT: '100', ORDERBOOK_GLOBAL_RATE_LIMIT: '3' });
+    try {
+      const started = Date.now();
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => request.post(`${app.url}/buy/${i}/10`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } })));
+      const accepted = answers.filter((r) => r.status() === 200).length;
+      expect(accepted).toBeGreaterThanOrEqual(3);
+      expect(accepted).toBeLessThanOrEqual(3 + Math.ceil(((Date.now() - started) / 1000) * 3));
+      const refused = answers.find((r) => r.status() === 429)!;
+      expect((await refused.json()).error).toMatch(/^The demo is busy: at most 3 orders a second from everyone together/);
+      expect(refused.headers()['retry-after']).toBe('1');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('the demo log is capped: past ORDERBOOK_MAX_LOG_BYTES orders get 503 "Demo full", while /healthz and the owner\'s writes go on', async ({ request }) => {
+    const app = await startAppServer({ ORDERBOOK_MAX_LOG_BYTES: '3000', ORDERBOOK_RATE_LIMIT: '0', ORDERBOOK_GLOBAL_RATE_LIMIT: '0' });
+    try {
+      let placed = 0;
+      let answer;
+      for (;;) {
+        answer = await request.post(`${app.url}/buy/${placed}/10`);
+        if (answer.status() !== 200) break;
+        placed++;
+        expect(placed).toBeLessThan(100); // about 160 bytes an order: full after some 19
+      }
+      expect(answer.status()).toBe(503);
+      expect(answer.headers()['content-type']).toMatch(/json/);
+      expect((await answer.json()).error).toMatch(/^Demo full: .*ORDERBOOK_MAX_LOG_BYTES/);
+      expect(placed).toBeGreaterThan(5);
+      const health = await request.get(`${app.url}/healthz`);
+      expect([health.status(), await health.text()]).toEqual([200, 'ok']);
+      expect((await request.get(`${app.url}/orderbook`)).status()).toBe(200);
+      const entry = await request.post(`${app.url}/api/media`, { headers: { authorization: `Bearer ${TOKEN}` }, data: { kind: 'book', title: 'Logged while the demo is full' } });
+      expect(entry.status()).toBe(201);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test("wrong API tokens from many addresses lock out every address but the owner's", async ({ request }) => {
+    const app = await startAppServer({ TRUST_PROXY: 'loopback' });
+    try {
+      const post = (address: string, token: string) =>
+        request.post(`${app.url}/api/media`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address }, data: { kind: 'book', title: `From ${address}` } });
+      expect((await post('192.0.2.10', TOKEN)).status()).toBe(201); // the owner's script, once
+      const guesses = await Promise.all(Array.from({ length: 60 }, (_, i) => post(`198.18.${i}.1`, `guess-${i}-xxxxxxxxxxxx`)));
+      expect(guesses.filter((r) => r.status() === 401)).toHaveLength(50);
+      expect(guesses.filter((r) => r.status() === 429)).toHaveLength(10);
+      expect((await post('203.0.113.77', TOKEN)).status()).toBe(429); // a stranger, even with the token
+      expect((await post('192.0.2.10', TOKEN)).status()).toBe(201); // the owner's script goes on
+    } finally {
+      await app.stop();
+    }
   });
 });
 

@@ -6,6 +6,8 @@
 //   the login redirect); the last good copy is kept and served when the network fails or stalls.
 // - /_next/static/*: cache first (file names carry a content hash, so a cached copy never goes stale).
 // - the manifest and icons: network first, cached for offline starts.
+// - logging out (POST /admin/logout): the cached quick log page goes (it lists private titles);
+//   the static files stay. The queue of unsent entries is the page's (IndexedDB) and stays too.
 // Everything else, including every write and the live-update stream, goes straight to the network.
 
 const SHELL_CACHE = 'shelf-shell-v1';
@@ -27,11 +29,19 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+const LOGOUT = '/admin/logout';
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === 'POST' && url.pathname === LOGOUT) {
+    // The request itself goes out as the browser sends it (so the browser sees the server's
+    // Clear-Site-Data); nothing is served from the cache meanwhile.
+    event.waitUntil(forgetPrivatePages());
+    return;
+  }
+  if (request.method !== 'GET') return;
   if (request.mode === 'navigate' && url.pathname === START_PAGE) event.respondWith(startPage(request));
   else if (url.pathname.startsWith('/_next/static/')) event.respondWith(cacheFirst(request));
   else if (url.pathname === '/manifest.webmanifest' || url.pathname.startsWith('/icons/')) event.respondWith(networkFirst(request));
@@ -67,6 +77,12 @@ async function cachePage(cache, response) {
     const { pathname, search } = new URL(request.url);
     if (pathname.startsWith('/_next/static/') && !assets.has(pathname + search)) await cache.delete(request);
   }
+}
+
+/** Removes the cached quick log page (it lists private titles); the static files it needs stay. */
+async function forgetPrivatePages() {
+  const cache = await caches.open(SHELL_CACHE);
+  await cache.delete(START_PAGE, MATCH);
 }
 
 async function startPage(request) {

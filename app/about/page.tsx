@@ -13,17 +13,21 @@ import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { EntryPermalink } from '@/lib/ui/EntryPermalink';
 import { FeedList } from '@/lib/ui/FeedList';
 import { readSettings } from '@/lib/settings/store';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { OwnerIntro } from '@/lib/ui/OwnerIntro';
 import styles from './about.module.css';
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { ownerName, bio, siteTitle } = await readSettings();
+  const origin = await pageOrigin();
+  const { filters, from } = aboutQuery(await searchParams);
   return {
     // With no name set, the site's title alone (never "About My shelf").
     title: { absolute: ownerName ? `About ${ownerName} · ${siteTitle}` : siteTitle },
     description: bio,
     alternates: {
-      types: { 'application/atom+xml': '/feed.xml', 'application/feed+json': '/feed.json' },
+      canonical: origin + aboutHref(filters, from),
+      types: { 'application/atom+xml': `${origin}/feed.xml`, 'application/feed+json': `${origin}/feed.json` },
     },
   };
 }
@@ -49,15 +53,19 @@ function aboutHref({ kind, tag, q, year }: AboutFilter, from?: string): string {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function AboutPage({ searchParams }: { searchParams: SearchParams }) {
-  await connection(); // rendered per request from the live snapshot, never at build time
-  const params = await searchParams;
+/** The filters and page cursor the query asks for (unknown or malformed values left out). */
+function aboutQuery(params: Awaited<SearchParams>) {
   const get = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : undefined);
   const kindParam = get('kind');
   const kind = kindParam && isKind(kindParam) ? kindParam : undefined;
-  const from = get('from');
   const search = parseFilter(get);
   const filters: AboutFilter = { kind, ...search };
+  return { kind, from: get('from'), search, filters };
+}
+
+export default async function AboutPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection(); // rendered per request from the live snapshot, never at build time
+  const { kind, from, search, filters } = aboutQuery(await searchParams);
   const searching = Boolean(search.q || search.tag || search.year);
   const store = await readyMediaStore();
   const state = store.snapshot();

@@ -43,3 +43,8 @@ export async function submitPassword(page: Page, password: string) {
     page.getByRole('button', { name: 'Log in' }).click(),
   ]);
 }
+
+/** The password a server printed at its first start (ADMIN_PASSWORD unset), from its output. */
+export function generatedPassword(output: string): string | undefined {
+  return /Shelf admin password \(generated because ADMIN_PASSWORD is unset; shown this once[^)]*\): (\S+)/.exec(output)?.[1];
+}

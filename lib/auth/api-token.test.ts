@@ -1,14 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetSingleton } from '../eventstore/registry';
+import { tempDir } from '../eventstore/testing/counter';
 import { stampHeaders } from '../http/edge-stamp';
-import { adminTokenProblem, authorizeApiRequest } from './api-token';
+import { adminTokenProblem, apiTokenClients, authorizeApiRequest } from './api-token';
 
 const TOKEN = 'e2e-api-token-for-tests';
 const saved = process.env.ADMIN_TOKEN;
+beforeAll(() => {
+  process.env.EVENTS_DIR = tempDir(); // the known clients are kept in <EVENTS_DIR>/auth.json
+});
 afterEach(() => {
   if (saved === undefined) delete process.env.ADMIN_TOKEN;
   else process.env.ADMIN_TOKEN = saved;
   forgetSingleton('auth:api-token-limiter');
+  forgetSingleton('auth:api-token-clients');
 });
 
 const request = (authorization?: string, client = '203.0.113.7') =>
@@ -50,6 +57,38 @@ describe('authorizeApiRequest with ADMIN_TOKEN set', () => {
     expect((await refused.json()).error).toMatch(/Too many wrong API tokens/);
     expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, '198.51.100.9'), now + 10)).toBeNull();
     expect(authorizeApiRequest(request(`Bearer ${TOKEN}`), now + 5 * 60_000 + 10)).toBeNull();
+  });
+});
+
+describe('wrong tokens from everyone together', () => {
+  beforeEach(() => {
+    process.env.ADMIN_TOKEN = TOKEN;
+  });
+
+  it('past 50 in 15 minutes, whatever the addresses, no unknown client reaches the check, not even with the right token', async () => {
+    const now = Date.UTC(2026, 10, 23, 8);
+    // Each address stays under its own limit (2 guesses, 5 allowed).
+    const answers = Array.from({ length: 120 }, (_, i) => authorizeApiRequest(request(`Bearer guess-${i}`, `198.18.${i % 60}.1`), now + i)!.status);
+    expect(answers.filter((s) => s === 401)).toHaveLength(50);
+    expect(answers.slice(50).every((s) => s === 429)).toBe(true);
+    const stranger = authorizeApiRequest(request(`Bearer ${TOKEN}`, '203.0.113.200'), now + 200)!;
+    expect(stranger.status).toBe(429);
+    expect(stranger.headers.get('retry-after')).toBe('300');
+  });
+
+  it("the owner's scripts, from an address that presented the right token before, go on working, even after a restart", async () => {
+    const now = Date.UTC(2026, 10, 23, 9);
+    const owner = '192.0.2.10';
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, owner), now)).toBeNull();
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(process.env.EVENTS_DIR!, 'auth.json'), 'utf8')).tokenClients).toEqual([{ key: owner, seenAt: now }]));
+    forgetSingleton('auth:api-token-clients'); // a restart: the known clients come back from auth.json
+    await apiTokenClients().load();
+    for (let i = 0; i < 60; i++) authorizeApiRequest(request(`Bearer guess-${i}`, `198.18.${i}.2`), now + 1000 + i);
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, '203.0.113.201'), now + 2000)!.status).toBe(429);
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, owner), now + 2000)).toBeNull();
+    // Its own wrong tokens still count against it: five lock it, and then it is a stranger like any other.
+    for (let i = 0; i < 5; i++) expect(authorizeApiRequest(request('Bearer typo', owner), now + 3000 + i)!.status).toBe(401);
+    expect(authorizeApiRequest(request(`Bearer ${TOKEN}`, owner), now + 4000)!.status).toBe(429);
   });
 });
 

@@ -1,9 +1,11 @@
 import 'server-only';
 import { singleton } from '../eventstore/registry';
 import { jsonError } from '../http/json';
+import { authDocument } from './auth-document';
 import { clientKey } from './client-key';
 import { LoginLimiter } from './rate-limit';
 import { safeEqual } from './safe-equal';
+import { TokenClients } from './token-clients';
 
 /** Shorter tokens are refused at start: a token is only as strong as it is long. */
 export const MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -19,11 +21,14 @@ export function adminTokenProblem(token: string | undefined = process.env.ADMIN_
 }
 
 /**
- * Wrong tokens per client (the last X-Forwarded-For entry): 5 within 15 minutes lock that client
- * out for 5 minutes, doubling. No all-clients limit: a token of 16+ characters cannot be guessed
- * anyway, and a shared limit would let anyone shut the owner's own scripts out.
+ * Wrong tokens per client (the edge's client key): 5 within 15 minutes lock that client out for 5
+ * minutes, doubling; and 50 from everyone together lock out every client not known to hold the
+ * token, so no number of addresses gets more guesses through. A client that presented the right
+ * token before (token-clients.ts) is judged by its own record only: strangers cannot shut the
+ * owner's scripts out.
  */
-export const apiTokenLimiter = () => singleton('auth:api-token-limiter', () => new LoginLimiter({ global: null }));
+export const apiTokenLimiter = () => singleton('auth:api-token-limiter', () => new LoginLimiter());
+export const apiTokenClients = () => singleton('auth:api-token-clients', () => new TokenClients(authDocument()));
 
 /**
  * For route handlers that write: null when the request carries `Authorization: Bearer $ADMIN_TOKEN`,
@@ -41,7 +46,8 @@ export function authorizeApiRequest(request: Request, now = Date.now()): Respons
   const challenge = { 'www-authenticate': 'Bearer realm="shelf"' };
   const client = clientKey(request.headers);
   const limiter = apiTokenLimiter();
-  const decision = limiter.check(client, now);
+  const known = apiTokenClients().has(client) ? client : null;
+  const decision = limiter.check(client, now, known);
   if (!decision.allowed) {
     const seconds = Math.max(1, Math.ceil((decision.retryAt - now) / 1000));
     return withHeaders(jsonError(429, `Too many wrong API tokens from this address: try again in ${seconds} s`), { 'retry-after': String(seconds) });
@@ -49,10 +55,11 @@ export function authorizeApiRequest(request: Request, now = Date.now()): Respons
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get('authorization') ?? '');
   if (!match) return withHeaders(jsonError(401, 'Missing API token: send "Authorization: Bearer <ADMIN_TOKEN>"'), challenge);
   if (!safeEqual(match[1]!, expected)) {
-    limiter.recordFailure(client, now);
+    limiter.recordFailure(client, now, known);
     return withHeaders(jsonError(401, 'Wrong API token'), challenge);
   }
-  limiter.recordSuccess(client);
+  limiter.recordSuccess(client, known);
+  void apiTokenClients().remember(client, now);
   return null;
 }
 

@@ -7,12 +7,16 @@ import { openSecretDocument, type Document } from '../documents/document';
 export const MAX_SESSIONS = 100;
 
 /**
- * `events/auth.json`: the random secret that signs session and device cookies (generated once,
- * unless SESSION_SECRET overrides it) and the live sessions. A session not listed here is over,
+ * `events/auth.json` (0600): the random secret that signs session and device cookies (generated
+ * once, unless SESSION_SECRET overrides it), the generated admin password's hash, and the live sessions. A session not listed here is over,
  * whatever its cookie says: that is how logout ends it for good.
  */
 export const authDataSchema = z.object({
   sessionSecret: z.string(),
+  /** The password generated at first start when ADMIN_PASSWORD is unset: its salted hash only (lib/auth/password.ts). */
+  generatedPassword: z.object({ salt: z.string().min(1), sha256: z.string().min(1) }).optional(),
+  /** Client keys that presented the right API token (lib/auth/token-clients.ts). */
+  tokenClients: z.array(z.object({ key: z.string().min(1).max(64), seenAt: z.number() })).max(32).optional(),
   sessions: z.array(z.object({ id: z.string().min(1).max(64), expiresAt: z.number() })).max(MAX_SESSIONS),
 });
 export type AuthData = z.infer<typeof authDataSchema>;

@@ -2,4 +2,4 @@
 export { requireAdmin, requireAdminForRoute, assertAdmin, isAdmin, getAdminSession, createAdminSession, endAdminSession } from './session';
 export { AdminAuthError, NOT_LOGGED_IN, type SessionClaims } from './session';
 export { authorizeApiRequest } from './api-token';
-export { announceAdminPassword } from './password';
+export { prepareAdminPassword } from './password';

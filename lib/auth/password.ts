@@ -1,31 +1,79 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { singleton } from '@/lib/eventstore';
+import { createHash, randomBytes } from 'node:crypto';
+import { singleton } from '../eventstore/registry';
+import { authDocument, type AuthData } from './auth-document';
+import type { Document } from '../documents/document';
 import { safeEqual } from './safe-equal';
 
-/** Generated once per process (every copy of this module sees the same one) when ADMIN_PASSWORD is unset. */
-const generated = () => singleton('auth:generated-password', () => randomBytes(18).toString('base64url'));
+// The admin password: ADMIN_PASSWORD, or one generated at first start, printed once, and kept
+// hashed in events/auth.json, so that a restart neither changes it nor ends the owner's sessions.
+// A fast salted SHA-256 is enough for a generated password (144 random bits: no guess list reaches
+// it) and keeps the check synchronous, so the login limiter's check and bookkeeping stay one step.
 
-/** Whether ADMIN_PASSWORD is unset (or empty), so a random password is in use for this run. */
+export interface GeneratedPassword {
+  salt: string;
+  sha256: string;
+}
+
+const digestOf = (salt: string, password: string) => createHash('sha256').update(`${salt}\0${password}`, 'utf8').digest('base64url');
+
+/** A new random password and its record for auth.json. */
+export function generatePassword(): { password: string; record: GeneratedPassword } {
+  const password = randomBytes(18).toString('base64url');
+  const salt = randomBytes(16).toString('base64url');
+  return { password, record: { salt, sha256: digestOf(salt, password) } };
+}
+
+/** The generated password's record, once loaded (boot loads it before anything is served). */
+const loaded = () => singleton('auth:generated-password', () => ({ record: undefined as GeneratedPassword | undefined }));
+
+/** Whether ADMIN_PASSWORD is unset (or empty), so the generated password is in use. */
 export function adminPasswordIsGenerated(): boolean {
   return !process.env.ADMIN_PASSWORD;
 }
 
-/** The admin password: ADMIN_PASSWORD, or a random 144-bit one for the life of this process. */
-export function adminPassword(): string {
-  return process.env.ADMIN_PASSWORD || generated();
+/**
+ * At boot, with ADMIN_PASSWORD unset: loads the generated password's record, or on first start
+ * generates one, keeps its hash in auth.json and prints it (the only time it is ever shown).
+ * Returns the password when it was generated now.
+ */
+export async function prepareAdminPassword(log: (line: string) => void = console.log, doc: Document<AuthData> = authDocument()): Promise<string | undefined> {
+  if (!adminPasswordIsGenerated()) return undefined;
+  let { generatedPassword } = await doc.read();
+  let fresh: string | undefined;
+  if (!generatedPassword) {
+    const { password, record } = generatePassword();
+    await doc.update((d) => {
+      d.generatedPassword = record;
+    });
+    generatedPassword = record;
+    fresh = password;
+    log(
+      `Shelf admin password (generated because ADMIN_PASSWORD is unset; shown this once, kept hashed in ${doc.file}): ${password}`,
+    );
+  } else {
+    log(`Shelf admin password: the one printed at first start (ADMIN_PASSWORD is unset). Lost it? Set ADMIN_PASSWORD, or delete "generatedPassword" from ${doc.file} and restart for a new one.`);
+  }
+  loaded().record = generatedPassword;
+  return fresh;
 }
 
-/** Constant-time check of a login attempt against the admin password. */
+/** Constant-time check of a login attempt against the admin password (false before the generated one is loaded). */
 export function checkAdminPassword(candidate: string): boolean {
-  return safeEqual(candidate, adminPassword());
+  const configured = process.env.ADMIN_PASSWORD;
+  if (configured) return safeEqual(candidate, configured);
+  const record = loaded().record;
+  return record !== undefined && safeEqual(digestOf(record.salt, candidate), record.sha256);
 }
 
-/** At boot: when the password was generated, print it once so the owner can log in. */
-export function announceAdminPassword(log: (line: string) => void = console.log): void {
-  if (!adminPasswordIsGenerated()) return;
-  singleton('auth:password-announced', () => {
-    log(`Shelf admin password (ADMIN_PASSWORD is unset, generated for this run): ${adminPassword()}`);
-    return true;
-  });
+/**
+ * What sessions are bound to (lib/auth/session-book.ts): ADMIN_PASSWORD, or the generated
+ * password's hash, so a new password ends every session and a restart ends none. Undefined
+ * before the generated password is loaded: then no session is valid.
+ */
+export function adminPasswordIdentity(): string | undefined {
+  const configured = process.env.ADMIN_PASSWORD;
+  if (configured) return configured;
+  const record = loaded().record;
+  return record && `generated:${record.sha256}`;
 }

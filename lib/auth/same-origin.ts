@@ -5,22 +5,15 @@
 export const isBrowserRequest = (headers: Headers) => headers.has('origin') || headers.has('sec-fetch-site');
 
 /**
- * Null when a cookie-authenticated JSON write may proceed, else why not. The Origin must be the
- * request's own origin or SITE_URL's (behind a proxy the request URL may name the inner address),
- * the browser must not call it cross-site, and the body must be declared JSON (a cross-site HTML
- * form cannot send that type without a CORS preflight, which this server never grants).
+ * Null when a cookie-authenticated JSON write may proceed, else why not. The Origin must be one of
+ * `sameSiteOrigins` (the request's own, as the edge read it from the Host and a trusted proxy's
+ * protocol, and SITE_URL's: lib/http/public-origin.ts), as Django and Rails check it; the browser
+ * must not call it cross-site; and the body must be declared JSON (a cross-site HTML form cannot
+ * send that type without a CORS preflight, which this server never grants).
  */
-export function crossSiteRefusal(headers: Headers, requestUrl: string, siteUrl: string | undefined): string | null {
+export function crossSiteRefusal(headers: Headers, sameSiteOrigins: readonly string[]): string | null {
   const origin = headers.get('origin');
-  const allowed = [new URL(requestUrl).origin];
-  if (siteUrl) {
-    try {
-      allowed.push(new URL(siteUrl).origin);
-    } catch {
-      // A malformed SITE_URL allows nothing more.
-    }
-  }
-  if (!origin || !allowed.includes(origin)) return `Cross-site request refused: Origin ${origin ?? '(none)'} is not this site`;
+  if (!origin || !sameSiteOrigins.includes(origin)) return `Cross-site request refused: Origin ${origin ?? '(none)'} is not this site`;
   const site = headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin') return `Cross-site request refused: Sec-Fetch-Site is ${site}`;
   const type = headers.get('content-type') ?? '';

@@ -16,8 +16,8 @@ import {
 export interface SessionSettings {
   /** SESSION_SECRET: when set, signs cookies instead of the generated secret. */
   sessionSecret?: string;
-  /** The admin password now: a session opened with another one is over. */
-  password: string;
+  /** The admin password now (lib/auth/password.ts adminPasswordIdentity): a session opened with another one is over; undefined: no session is valid. */
+  password: string | undefined;
 }
 
 const keys = new Map<string, Uint8Array>();
@@ -61,7 +61,9 @@ export class SessionBook {
       d.sessions.push({ id: sessionId, expiresAt });
       d.sessions = d.sessions.slice(-MAX_SESSIONS);
     });
-    return signSessionToken(key, { sessionId, passwordStamp: passwordStamp(key, this.settings().password) }, now);
+    const password = this.settings().password;
+    if (password === undefined) throw new Error('the admin password is not loaded yet: no session can start');
+    return signSessionToken(key, { sessionId, passwordStamp: passwordStamp(key, password) }, now);
   }
 
   /** The session of a cookie: signed by us, unexpired, opened with today's password, and not ended. */
@@ -70,7 +72,8 @@ export class SessionBook {
     const key = await this.key();
     const claims = await verifySessionToken(token, key, now);
     if (!claims) return null;
-    if (!safeEqual(claims.passwordStamp, passwordStamp(key, this.settings().password))) return null;
+    const password = this.settings().password;
+    if (password === undefined || !safeEqual(claims.passwordStamp, passwordStamp(key, password))) return null;
     const live = (await this.doc.read()).sessions.some((s) => s.id === claims.sessionId && s.expiresAt > now.getTime());
     return live ? claims : null;
   }

@@ -6,7 +6,7 @@ import { jsonError } from '../http/json';
 import { singleton } from '../eventstore/registry';
 import { authDocument } from './auth-document';
 import { deviceCookie, sessionCookie } from './cookie';
-import { adminPassword } from './password';
+import { adminPasswordIdentity } from './password';
 import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './return-path';
 import { SessionBook } from './session-book';
 import type { SessionClaims } from './session-token';
@@ -15,7 +15,7 @@ export type { SessionClaims } from './session-token';
 
 /** The process-wide session book over events/auth.json (SESSION_SECRET, when set, signs instead). */
 export const sessionBook = () =>
-  singleton('auth:session-book', () => new SessionBook(authDocument(), () => ({ sessionSecret: process.env.SESSION_SECRET, password: adminPassword() })));
+  singleton('auth:session-book', () => new SessionBook(authDocument(), () => ({ sessionSecret: process.env.SESSION_SECRET, password: adminPasswordIdentity() })));
 
 /** Starts an admin session: records it and sets the signed cookie. Server actions and route handlers only. */
 export async function createAdminSession(): Promise<void> {

@@ -1,5 +1,7 @@
 import 'server-only';
+import { partyFromHeaders } from '../http/edge-stamp';
 import { jsonError } from '../http/json';
+import { sameSiteOrigins } from '../http/public-origin';
 import { authorizeApiRequest } from './api-token';
 import { crossSiteRefusal, isBrowserRequest } from './same-origin';
 import { getAdminSession, NOT_LOGGED_IN } from './session';
@@ -14,7 +16,7 @@ import { getAdminSession, NOT_LOGGED_IN } from './session';
  */
 export async function authorizeWrite(request: Request): Promise<Response | null> {
   if (request.headers.has('authorization') || !isBrowserRequest(request.headers)) return authorizeApiRequest(request);
-  const refused = crossSiteRefusal(request.headers, request.url, process.env.SITE_URL);
+  const refused = crossSiteRefusal(request.headers, sameSiteOrigins(partyFromHeaders(request.headers)));
   if (refused) return jsonError(403, refused);
   if (!(await getAdminSession())) return jsonError(401, NOT_LOGGED_IN);
   return null;

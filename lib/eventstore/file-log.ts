@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { ensurePrivateDir } from '../fs/private-dir';
 import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeFiles, type AppendHandle, type FileLayer } from '../fs/file-layer';
@@ -52,7 +53,7 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
   }
 
   async open(): Promise<void> {
-    mkdirSync(this.codec.dir, { recursive: true });
+    ensurePrivateDir(this.codec.dir);
     this.releaseLock = await lockDirectory(this.codec.dir);
     try {
       for (const name of removeStaleTempFiles(this.codec.dir)) this.codec.warn(`${this.codec.dir}: removed ${name}, left by an interrupted write`);

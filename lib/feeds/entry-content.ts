@@ -58,7 +58,7 @@ export function reviewParagraphs(review: string): string {
 }
 
 export interface FeedInput {
-  /** Absolute, no trailing slash (`siteConfig().siteUrl`). */
+  /** Absolute, no trailing slash: the public origin (lib/http/public-origin.ts). */
   siteUrl: string;
   ownerName: string;
   description: string;

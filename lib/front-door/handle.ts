@@ -4,6 +4,7 @@ import { CACHED_ROUTES } from '../cached-routes';
 import type { AnyStoreDefinition } from '../eventstore/define-store';
 import { singleton } from '../eventstore/registry';
 import { stampRequest } from '../http/edge-stamp';
+import { publicOrigin } from '../http/public-origin';
 import { feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
 import { answerOf, jsonAnswer, type Answer } from '../http/answer';
@@ -65,13 +66,15 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
   const version = stateVersion(storesOf(route));
   // A conditional feed request gets its 304 from the route; the 405s of cached pages are not kept.
   const keep = version !== undefined && req.headers['if-none-match'] === undefined && (method === 'GET' || method === 'HEAD');
-  const key = answerKey(req, rawUrl);
+  // Answers name the site absolutely (feeds, canonical links): one kept per public origin.
+  const origin = publicOrigin(party);
+  const key = answerKey(req, `${origin} ${rawUrl}`);
   const kept = keep ? memo().get(key, version) : undefined;
   if (kept) {
     sendWire(req, res, kept);
     return true;
   }
-  readWire(route, search, req, gzip).then(
+  readWire(route, search, req, gzip, origin).then(
     ({ wire, later }) => {
       sendWire(req, res, wire);
       if (keep && later) memo().set(key, version, later);
@@ -82,21 +85,21 @@ export function handleHotRequest(req: IncomingMessage, res: ServerResponse): boo
 }
 
 /** A hot read's answer, and what a later request at the same version gets (undefined: not kept). */
-async function readWire(route: ReadRoute, search: URLSearchParams, req: IncomingMessage, gzip: boolean): Promise<{ wire: Wire; later?: Wire }> {
+async function readWire(route: ReadRoute, search: URLSearchParams, req: IncomingMessage, gzip: boolean, origin: string): Promise<{ wire: Wire; later?: Wire }> {
   if (route.kind === 'cached-page') {
     const { wire, kept } = await cachedPageWire(req, CACHED_ROUTES);
     return { wire, later: kept?.wire };
   }
-  const wire = wireOf(await answerOf(await readAnswer(route, search, req)), gzip);
+  const wire = wireOf(await answerOf(await readAnswer(route, search, req, origin)), gzip);
   return { wire, later: wire.status === 200 ? wire : undefined };
 }
 
-function readAnswer(route: Exclude<ReadRoute, { kind: 'cached-page' }>, search: URLSearchParams, req: IncomingMessage): Promise<Answer | Response> {
+function readAnswer(route: Exclude<ReadRoute, { kind: 'cached-page' }>, search: URLSearchParams, req: IncomingMessage, origin: string): Promise<Answer | Response> {
   switch (route.kind) {
     case 'book':
       return bookAnswer();
     case 'feed':
-      return feedRouteAnswer(route.format, search, headerValue(req, 'if-none-match'));
+      return feedRouteAnswer(route.format, search, headerValue(req, 'if-none-match'), origin);
     case 'public-entries':
       // routes.ts hands `visibility=all` (the owner's view) to Next, so no token is checked here.
       return entriesAnswer(search, () => {

@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { partyFromHeaders, stampRequest } from './edge-stamp';
+import { partyFromHeaders, stampHeaders, stampRequest } from './edge-stamp';
 
 function incoming(headers: Record<string, string>, remoteAddress = '198.51.100.4'): IncomingMessage {
   const socket = new Socket();
@@ -29,5 +29,12 @@ describe('the edge stamp', () => {
   it('treats a request that did not pass the edge as one shared client, whatever it claims', () => {
     const forged = new Headers({ host: 'books.example', 'x-shelf-edge': 'guess', 'x-shelf-client': '1.2.3.4' });
     expect(partyFromHeaders(forged)).toEqual({ address: 'unknown', key: 'unstamped', origin: 'http://books.example' });
+  });
+
+  it("keeps the visitor's party on a request this process stamped itself (the render cache's own render)", () => {
+    const visitor = { address: '203.0.113.8', key: '203.0.113.8', origin: 'https://books.example' };
+    const render = incoming(stampHeaders({ host: '127.0.0.1:3000' }, visitor) as Record<string, string>, '127.0.0.1');
+    expect(stampRequest(render)).toEqual(visitor);
+    expect(partyFromHeaders(asHeaders(render))).toEqual(visitor);
   });
 });

@@ -13,10 +13,24 @@ const SECRET = Symbol.for('shelf.edge-stamp');
 const secret = (): Buffer => ((globalThis as { [SECRET]?: Buffer })[SECRET] ??= randomBytes(24));
 const secretText = () => secret().toString('base64url');
 
-/** Removes any client-sent copies of the edge's headers and writes the party on the request. */
-export function stampRequest(req: IncomingMessage, party: RequestParty = partyOf(req)): RequestParty {
+/**
+ * Removes any client-sent copies of the edge's headers and writes the party on the request. A
+ * request that already carries a valid stamp was made by this process for a visitor (the render
+ * cache's own render request, lib/render-cache/render.ts): it keeps that visitor's party.
+ */
+export function stampRequest(req: IncomingMessage, party?: RequestParty): RequestParty {
+  const own = party ? undefined : stampedParty(req.headers);
+  if (own) return own;
+  party ??= partyOf(req);
   stampHeaders(req.headers, party);
   return party;
+}
+
+/** The party of validly stamped headers (a node:http header record), else undefined. */
+function stampedParty(headers: IncomingMessage['headers']): RequestParty | undefined {
+  const reader = { get: (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : null) };
+  const stamp = reader.get(HEADER.stamp);
+  return stamp !== null && isSecret(stamp) ? partyFromHeaders(reader) : undefined;
 }
 
 /** The same on a plain header record (an in-process request the edge makes itself, a test's request). */

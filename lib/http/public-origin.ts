@@ -1,3 +1,4 @@
+import { partyFromHeaders, type HeaderReader } from './edge-stamp';
 import type { RequestParty } from './request-party';
 
 /**
@@ -10,7 +11,12 @@ export function publicOrigin(party: Pick<RequestParty, 'origin'>, siteUrl: strin
   return configuredOrigin(siteUrl) ?? party.origin ?? `http://localhost:${process.env.PORT || 3000}`;
 }
 
-/** SITE_URL's origin (`https://books.example`), or undefined when it is unset. A malformed SITE_URL is refused at start (lib/config/env.ts). */
+/** The public origin of a request Next handles (the edge's stamp on its headers). */
+export function publicOriginOf(headers: HeaderReader): string {
+  return publicOrigin(partyFromHeaders(headers));
+}
+
+/** SITE_URL's origin (`https://books.example`), or undefined when it is unset. A malformed SITE_URL is refused at start (siteUrlProblem, lib/boot.ts). */
 export function configuredOrigin(siteUrl: string | undefined = process.env.SITE_URL): string | undefined {
   const text = siteUrl?.trim();
   if (!text) return undefined;
@@ -31,4 +37,35 @@ export function sameSiteOrigins(party: Pick<RequestParty, 'origin'>, siteUrl: st
   const configured = configuredOrigin(siteUrl);
   if (configured) origins.add(configured);
   return [...origins];
+}
+
+/** Why SITE_URL cannot be used (a message for the owner, who must fix it before Shelf starts), or null when it is fine or unset. */
+export function siteUrlProblem(siteUrl: string | undefined = process.env.SITE_URL): string | null {
+  const text = siteUrl?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `SITE_URL must be the site's address, such as https://books.example, not "${text}"`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `SITE_URL must start with https:// or http://, not "${text}"`;
+  if (url.pathname !== '/' || url.search || url.hash) return `SITE_URL must be the site's address without a path (Shelf is served at the root of its host): use ${url.origin}`;
+  return null;
+}
+
+const THIS_MACHINE = /^(?:localhost|[^/]*\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+
+/**
+ * For the admin: a warning when SITE_URL is unset and this request came in on an address other
+ * than this machine's own: links then name each address the site is reached at, which a feed
+ * reader or a blog that embeds the widget keeps.
+ */
+export function siteUrlAdvice(party: Pick<RequestParty, 'origin'>, siteUrl: string | undefined = process.env.SITE_URL): string | null {
+  if (configuredOrigin(siteUrl) || !party.origin) return null;
+  if (THIS_MACHINE.test(new URL(party.origin).host)) return null;
+  return (
+    `SITE_URL is not set, and this page was reached at ${party.origin}: feeds, the embed snippet and canonical links name ` +
+    `whichever address each request arrives at. Set SITE_URL=${party.origin} (and restart) so that they always name one address.`
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey, partyOf, validHost, type PeerRequest } from './request-party';
-import { parseTrustProxy } from './trust-proxy';
+import { parseTrustProxy } from './trust-proxy.mjs';
 
 const request = (remoteAddress: string, headers: PeerRequest['headers'] = {}, encrypted = false): PeerRequest => ({ socket: { remoteAddress, encrypted }, headers });
 

@@ -2,7 +2,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import parseForwarded from 'forwarded-parse';
 import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
-import { trustProxyFromEnv, type Trust } from './trust-proxy';
+import { addressKey } from './address-key.mjs';
+import { trustProxyFromEnv, type Trust } from './trust-proxy.mjs';
+
+export { addressKey };
 
 // Who is asking and at which address they reached us, decided once per request at the edge from
 // the socket and the headers of trusted hops only (TRUST_PROXY). Every per-client limit counts by
@@ -77,21 +80,6 @@ function lastEntry(value: string | string[] | undefined): string | undefined {
   if (text === undefined) return undefined;
   const entry = text.slice(text.lastIndexOf(',') + 1).trim();
   return entry || undefined;
-}
-
-const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-
-/** The key of an address: IPv4 as it is (also when written IPv4-mapped), IPv6 by its /64, anything else as given. */
-export function addressKey(address: string): string {
-  if (IPV4.test(address)) return address;
-  if (!ipaddr.isValid(address)) return address.toLowerCase().slice(0, 64) || 'unknown';
-  const ip = ipaddr.parse(address);
-  if (ip.kind() === 'ipv4') return ip.toString();
-  const v6 = ip as ipaddr.IPv6;
-  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  // A home or a host gets a whole /64: its addresses are one client.
-  const prefix = new ipaddr.IPv6([...v6.parts.slice(0, 4), 0, 0, 0, 0]);
-  return `${prefix.toString()}/64`;
 }
 
 // A DNS name (labels of letters, digits and hyphens) or a bracketed IPv6 literal, then an optional port.

@@ -1,35 +1,47 @@
-// What stands before a demo order is recorded: the demo switched off (ORDERBOOK=off) or the
-// client over its rate (ORDERBOOK_RATE_LIMIT). Framework-free, so the route handlers and a custom
-// Node server in front of Next ask the same question of the same process-wide limiter.
+// What stands before a demo order is recorded: the demo switched off (ORDERBOOK=off), full (its
+// log cap, or the disk low: demo-room.ts), or over its rate, per client (ORDERBOOK_RATE_LIMIT)
+// and for all clients together (ORDERBOOK_GLOBAL_RATE_LIMIT). Framework-free, so the route
+// handlers and the front door ask the same question of the same process-wide limiters.
 import { singleton } from '../eventstore/registry';
 import { jsonAnswer, type Answer } from '../http/answer';
+import { demoRoom } from './demo-room';
 import { orderbookEnabled, OrderRateLimiter, parseOrderRateLimit, retryAfterSeconds } from './rate-limit';
 
 export type OrderRefusal =
   | { status: 404; error: string }
+  | { status: 503; error: string }
   | { status: 429; error: string; retryAfter: string };
 
-/** The process-wide limiter, with ORDERBOOK_RATE_LIMIT read once (a restart applies a change). */
+/** The process-wide limiters, with their rates read once (a restart applies a change). */
 export const orderRateLimiter = () =>
   singleton('orderbook:rate-limiter', () => new OrderRateLimiter({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_RATE_LIMIT) }));
+export const globalOrderRateLimiter = () =>
+  singleton('orderbook:global-rate-limiter', () => new OrderRateLimiter({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_GLOBAL_RATE_LIMIT, 'ORDERBOOK_GLOBAL_RATE_LIMIT', 200), maxClients: 1 }));
 
 const OFF: OrderRefusal = { status: 404, error: 'The orderbook demo is turned off on this server (ORDERBOOK=off)' };
+const ALL = '*';
 
 /**
  * Null when the order may be placed, else why not. `client` is the edge's client key
- * (lib/http/request-party.ts). With the limit off this is one env check and one property read.
+ * (lib/http/request-party.ts); `logBytes` the demo log's size now (demo-room.ts), when known.
+ * A client's token is only spent on an order the all-clients budget also takes.
  */
-export function refuseOrder(client: string, now = Date.now()): OrderRefusal | null {
+export function refuseOrder(client: string, logBytes?: number, now = Date.now()): OrderRefusal | null {
   if (!orderbookEnabled()) return OFF;
-  const limiter = orderRateLimiter();
-  if (!limiter.enabled) return null;
-  const waitMs = limiter.take(client, now);
-  if (waitMs === 0) return null;
-  return {
-    status: 429,
-    error: `Too many orders: at most ${limiter.perSecond} a second from one client. Try again in ${retryAfterSeconds(waitMs)} s.`,
-    retryAfter: retryAfterSeconds(waitMs),
-  };
+  const full = demoRoom().fullReason(logBytes);
+  if (full) return { status: 503, error: full };
+  const perClient = orderRateLimiter();
+  const clientWait = perClient.take(client, now);
+  if (clientWait > 0) {
+    return { status: 429, error: `Too many orders: at most ${perClient.perSecond} a second from one client. Try again in ${retryAfterSeconds(clientWait)} s.`, retryAfter: retryAfterSeconds(clientWait) };
+  }
+  const global = globalOrderRateLimiter();
+  const globalWait = global.take(ALL, now);
+  if (globalWait > 0) {
+    perClient.refund(client);
+    return { status: 429, error: `The demo is busy: at most ${global.perSecond} orders a second from everyone together. Try again in ${retryAfterSeconds(globalWait)} s.`, retryAfter: retryAfterSeconds(globalWait) };
+  }
+  return null;
 }
 
 /** The refusal as an HTTP answer (JSON, never cached, Retry-After on a 429). */

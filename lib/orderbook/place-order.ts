@@ -5,29 +5,40 @@ import { writeErrorResponse } from '../http/write-error';
 import type { Side } from './events';
 import { refusalAnswer, refuseOrder } from './order-gate';
 import { parseOrderParams } from './order-params';
-import { orderbookStore } from './store';
+import { demoLogBytes } from './demo-room';
+import { orderbookStore, type OrderbookStore } from './store';
 
 type Context = { params: Promise<{ user: string; price: string }> };
 
 /**
- * GET and POST /buy/<user>/<price> (or /sell/...): refuses when the demo is off (404) or the client
- * is over its rate (429), validates the path, records the order, and answers `ok` once it is on
+ * GET and POST /buy/<user>/<price> (or /sell/...): refuses when the demo is off (404), full (503),
+ * or the client or everyone together is over the rate (429), validates the path, records the order, and answers `ok` once it is on
  * disk. Bad input appends nothing and gets 400; a failed write gets a JSON 500/503. Called by
  * Next's route handlers and by the front door alike; `client` is the edge's client key.
  */
 export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, client: string): Promise<Answer | Response> {
-  const refusal = refuseOrder(client);
+  const store = orderbookStore();
+  const refusal = refuseOrder(client, logBytesNow(store));
   if (refusal) return refusalAnswer(refusal);
   const parsed = parseOrderParams(params);
   if (!parsed.ok) {
     return jsonAnswer({ error: `invalid ${side} order`, fields: parsed.fields }, 400);
   }
   try {
-    await orderbookStore().dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
+    await store.dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
   } catch (err) {
     return writeErrorResponse('The order', err);
   }
   return ORDER_PLACED;
+}
+
+/** The demo log's size, or undefined while the store is still replaying (its dispatch waits for that). */
+function logBytesNow(store: OrderbookStore): number | undefined {
+  try {
+    return demoLogBytes(store);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The answer to every order placed: the same object each time, so the front door sends the same bytes. */

@@ -59,18 +59,24 @@ export class OrderRateLimiter {
     return Math.ceil(((1 - bucket.tokens) * 1000) / this.perSecond);
   }
 
+  /** Gives back the token of an order that was not placed after all (another limit refused it). */
+  refund(client: string): void {
+    const bucket = this.buckets.get(client);
+    if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + 1);
+  }
+
   /** Clients remembered (for tests). */
   get size(): number {
     return this.buckets.size;
   }
 }
 
-/** `ORDERBOOK_RATE_LIMIT`: orders per second per client, default 20, `0` off. */
-export function parseOrderRateLimit(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 20;
+/** `ORDERBOOK_RATE_LIMIT`: orders per second per client, default 20, `0` off (also ORDERBOOK_GLOBAL_RATE_LIMIT, default 200). */
+export function parseOrderRateLimit(raw: string | undefined, name = 'ORDERBOOK_RATE_LIMIT', fallback = 20): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const value = raw.trim();
   if (!/^\d{1,6}(?:\.\d+)?$/.test(value)) {
-    throw new Error(`ORDERBOOK_RATE_LIMIT must be a number of orders per second (0 turns the limit off), not ${JSON.stringify(raw)}`);
+    throw new Error(`${name} must be a number of orders per second (0 turns the limit off), not ${JSON.stringify(raw)}`);
   }
   return Number(value);
 }

@@ -1,5 +1,7 @@
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
+import { stampHeaders } from '../http/edge-stamp';
+import type { RequestParty } from '../http/request-party';
 import type { CachedPage } from './page-cache';
 import { RENDER_HEADER } from './rules';
 
@@ -15,10 +17,12 @@ const MAX_CACHED_BODY = 8 << 20;
  * Renders a page by requesting it from this same server (`origin`) with the render header, which
  * the front door passes to Next, so it reaches the page. Only a plain 200 HTML
  * page without cookies may be kept; that one is also gzipped, once, for every client that accepts it.
+ * The request carries the visitor's party (the edge keeps a stamp this process wrote), so the page
+ * names the site as the visitor reached it (canonical links: lib/http/public-origin.ts).
  */
-export async function renderPage(urlPath: string, origin: string): Promise<{ page: CachedPage; cacheable: boolean }> {
+export async function renderPage(urlPath: string, origin: string, party: RequestParty): Promise<{ page: CachedPage; cacheable: boolean }> {
   const response = await fetch(origin + urlPath, {
-    headers: { [RENDER_HEADER]: '1', accept: 'text/html', 'accept-encoding': 'identity' },
+    headers: stampHeaders({ [RENDER_HEADER]: '1', accept: 'text/html', 'accept-encoding': 'identity' }, party),
     redirect: 'manual',
     cache: 'no-store',
   });

@@ -2,6 +2,8 @@ import type { AnyStoreDefinition } from '../eventstore/define-store';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { singleton } from '../eventstore';
+import { partyFromHeaders } from '../http/edge-stamp';
+import { publicOrigin } from '../http/public-origin';
 import { PageCache, type CachedPage } from './page-cache';
 import { renderPage } from './render';
 import { bytesBody, flatHeaders, type Wire } from '../http/wire';
@@ -48,20 +50,23 @@ export async function cachedPageWire(req: IncomingMessage, routes: readonly Cach
   const route = routes.find((r) => (r.matches ? r.matches(url.pathname) : r.path === url.pathname));
   if (!route) return { wire: textWire(404, 'Not found') }; // this route's own URL, visited directly
   if (req.method !== 'GET' && req.method !== 'HEAD') return { wire: textWire(405, 'Method not allowed', ['allow', 'GET, HEAD']) };
-  const key = route.canonicalKey ? route.canonicalKey(url) : urlKey(url.pathname, url.searchParams);
+  const path = route.canonicalKey ? route.canonicalKey(url) : urlKey(url.pathname, url.searchParams);
+  // Pages name the site absolutely (canonical links): one kept per public origin.
+  const party = partyFromHeaders({ get: (name) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : null) });
+  const key = `${publicOrigin(party)} ${path}`;
   const origin = selfOrigin(req.socket);
   const version = stateVersion(route.stores);
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   try {
     if (version === undefined) {
       // A store is not booted in this process yet: render (the page waits for it), keep nothing.
-      return { wire: pageWire((await renderPage(key, origin)).page, 'off', route, gzip) };
+      return { wire: pageWire((await renderPage(path, origin, party)).page, 'off', route, gzip) };
     }
-    const { page, hit } = await pageCache().getOrRender(key, version, () => renderPage(key, origin));
+    const { page, hit } = await pageCache().getOrRender(key, version, () => renderPage(path, origin, party));
     const kept = pageCache().get(key, version) === page ? { version, wire: pageWire(page, 'hit', route, gzip) } : undefined;
     return { wire: hit && kept ? kept.wire : pageWire(page, hit ? 'hit' : 'miss', route, gzip), kept };
   } catch (err) {
-    console.error(`render cache: could not render ${key} from ${origin} (set RENDER_CACHE_ORIGIN if the server cannot reach itself there):`, err);
+    console.error(`render cache: could not render ${path} from ${origin} (set RENDER_CACHE_ORIGIN if the server cannot reach itself there):`, err);
     return { wire: textWire(502, 'The page could not be rendered.') };
   }
 }

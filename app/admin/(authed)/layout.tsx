@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth';
 import { AdminNav } from './admin-nav';
-import { logOut } from './logout-action';
+import { LogoutButton } from './LogoutButton';
+import { SiteUrlNotice } from './SiteUrlNotice';
 import styles from './shell.module.css';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -22,15 +23,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
           <div className={styles.tools}>
             <Link href="/about">About page</Link>
-            <form action={logOut}>
-              <button type="submit" className={styles.logout}>
-                Log out
-              </button>
-            </form>
+            <LogoutButton className={styles.logout} />
           </div>
         </div>
       </header>
-      <main className="page page-wide">{children}</main>
+      <main className="page page-wide">
+        <SiteUrlNotice />
+        {children}
+      </main>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { siteConfig } from '@/lib/config/site';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { Markdown } from '@/lib/markdown/Markdown';
 import { daysLabel, daysToFinish, formatDay } from '@/lib/media/dates';
@@ -23,7 +24,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   await connection();
   const entry = await load(params);
   if (!entry) return { title: 'Not found' };
-  return { title: entry.creator ? `${entry.title} by ${entry.creator}` : entry.title, description: `${KIND_INFO[entry.kind].label} on ${siteConfig().ownerName}'s shelf` };
+  return {
+    title: entry.creator ? `${entry.title} by ${entry.creator}` : entry.title,
+    description: `${KIND_INFO[entry.kind].label} on ${siteConfig().ownerName}'s shelf`,
+    alternates: { canonical: `${await pageOrigin()}/entries/${encodeURIComponent(entry.id)}` },
+  };
 }
 
 /** One public entry with its review (Markdown, sanitised). Private, removed and unknown ids are a 404. */

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { siteConfig } from '@/lib/config/site';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { daysLabel } from '@/lib/media/dates';
 import { countLabel, KIND_INFO, KINDS } from '@/lib/media/kinds';
@@ -18,7 +19,8 @@ type Params = Promise<{ year: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { year } = await params;
-  return { title: isYear(year) ? `${year} in review` : 'Not found' };
+  if (!isYear(year)) return { title: 'Not found' };
+  return { title: `${year} in review`, alternates: { canonical: `${await pageOrigin()}/year/${year}` } };
 }
 
 const EntryLink = ({ entry }: { entry: Entry }) => (

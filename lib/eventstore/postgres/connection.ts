@@ -1,6 +1,7 @@
 // One PostgreSQL client per DATABASE_URL and process, with Shelf's settings: bigints as numbers
-// (seqs stay far below 2^53), short connect timeout (a write fails fast with 503 rather than
-// hanging while the server is away), and errors that say which host could not be reached.
+// (seqs stay far below 2^53), short connect timeout and reconnect backoff (a write fails fast with
+// 503 rather than hanging while the server is away, and succeeds as soon as it is back), and
+// errors that say which host could not be reached.
 import postgres, { type Sql } from 'postgres';
 import { ensureSchema } from './schema';
 
@@ -18,6 +19,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   return postgres(url, {
     max: options.max ?? 4,
     connect_timeout: 5,
+    // Reconnect soon after a failure (postgres.js waits up to 20 s by default after a few): once
+    // the server is back, the next write must not sit out a backoff meant for a busy server.
+    backoff: (retries: number) => Math.min(0.05 * retries, 0.25),
     idle_timeout: 60,
     onnotice: () => {},
     types: {
@@ -70,5 +74,6 @@ export function isConnectionError(err: unknown): boolean {
   return [
     'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
     'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+    'SHELF_DEADLINE', // no answer within DATABASE_DEADLINE_MS (deadline.ts)
   ].includes(code);
 }

@@ -43,19 +43,21 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
     return undefined;
   }
 
+  /** Applies every event after the head, a page at a time (each page one query, within the deadline). */
   async catchUp(apply: (event: Envelope) => void): Promise<void> {
-    await this.query(async () => {
-      for await (const page of eventsAfter(this.hub.sql, this.codec.name, this.seq)) {
-        for (const row of page) {
-          const checked = validateEnvelope(row, this.codec);
-          if (!checked.ok) throw new CorruptLogError(this.file, row.seq, checked.reason);
-          if (row.seq !== this.seq + 1) throw new CorruptLogError(this.file, row.seq, `seq ${row.seq} where ${this.seq + 1} was expected`);
-          apply(checked.event);
-          this.seq = row.seq;
-          this.lastId = row.id;
-        }
+    const pages = eventsAfter(this.hub.sql, this.codec.name, this.seq);
+    for (;;) {
+      const page = await this.query(() => pages.next());
+      if (page.done) return;
+      for (const row of page.value) {
+        const checked = validateEnvelope(row, this.codec);
+        if (!checked.ok) throw new CorruptLogError(this.file, row.seq, checked.reason);
+        if (row.seq !== this.seq + 1) throw new CorruptLogError(this.file, row.seq, `seq ${row.seq} where ${this.seq + 1} was expected`);
+        apply(checked.event);
+        this.seq = row.seq;
+        this.lastId = row.id;
       }
-    });
+    }
   }
 
   /** One transaction, one round trip (group commit); refused when the log no longer ends at `expectedSeq`. */
@@ -126,17 +128,22 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
     this.unfollow = undefined;
   }
 
-  /** Runs a query, telling the hub whether the database answered; a lost connection becomes a 503. */
+  /**
+   * Runs a query within the deadline (hub.timed), telling the hub whether the database answered; a
+   * lost connection or no answer in time becomes a 503. An append that ran out of time may still
+   * land later: the head is not moved for it, so the next append meets it as a conflict and
+   * catches up, and a retry with the same id finds it.
+   */
   private async query<T>(run: () => Promise<T>): Promise<T> {
     try {
-      const result = await run();
+      const result = await this.hub.timed(run);
       this.hub.observe();
       return result;
     } catch (err) {
       this.hub.observe(err);
       if (!isConnectionError(err)) throw err;
       throw new StoreUnavailableError(
-        `the event log's database (${databaseLocation(this.hub.url)}) does not answer: ${(err as Error).message}; nothing was recorded, try again shortly`,
+        `the event log's database (${databaseLocation(this.hub.url)}) does not answer: ${(err as Error).message}; the write was not acknowledged, try again shortly`,
         { cause: err },
       );
     }

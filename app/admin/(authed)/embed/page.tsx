@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { requireAdmin } from '@/lib/auth';
-import { siteConfig } from '@/lib/config/site';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { widgetDefaultOptions } from '@/lib/settings/schema';
 import { readSettings } from '@/lib/settings/store';
 import { EmbedBuilder } from './EmbedBuilder';
 
 export const metadata: Metadata = { title: 'Embed' };
-export const dynamic = 'force-dynamic'; // SITE_URL is read at run time
+export const dynamic = 'force-dynamic'; // the public origin is the request's (or SITE_URL's)
 
 /** Admin: choose the widget's options, preview it live, copy the snippet for another site. */
 export default async function EmbedAdminPage() {
   await requireAdmin();
-  const { siteUrl } = siteConfig();
+  const siteUrl = await pageOrigin();
   const { widget } = await readSettings();
   return (
     <>

@@ -1,10 +1,8 @@
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { readDeliveries, readHookSettings, type Delivery } from '@/lib/hooks/hooks-document';
 import { hooksSecret } from '@/lib/hooks/secret';
 import { formatEventTime } from '@/lib/history/format-time';
-import { partyFromHeaders } from '@/lib/http/edge-stamp';
-import { publicOrigin } from '@/lib/http/public-origin';
+import { pageOrigin } from '@/lib/http/page-origin';
 import { LOGGED_BY, LOGGED_BY_LABELS, type LoggedBy } from '@/lib/media/logged-by';
 import { HookSettingsForm, HookUrl, RegenerateSecret } from './AutomaticLoggingForms';
 import styles from '../admin.module.css';
@@ -20,8 +18,7 @@ const BECAME_WORDS: Record<Delivery['became'], string> = { logged: 'logged', upd
 
 /** /admin/settings: the URLs to paste into Jellyfin, Plex and Emby, the secret, and what their deliveries became. */
 export async function AutomaticLogging() {
-  const [{ secret, fromEnv }, settings, deliveries, requestHeaders] = await Promise.all([hooksSecret(), readHookSettings(), readDeliveries(), headers()]);
-  const origin = publicOrigin(partyFromHeaders(requestHeaders));
+  const [{ secret, fromEnv }, settings, deliveries, origin] = await Promise.all([hooksSecret(), readHookSettings(), readDeliveries(), pageOrigin()]);
   return (
     <section aria-labelledby="autolog-heading" className={styles.card} data-testid="automatic-logging">
       <h2 id="autolog-heading">Automatic logging</h2>

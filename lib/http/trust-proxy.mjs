@@ -1,3 +1,5 @@
+// Plain JavaScript (types in trust-proxy.d.mts): the front door's server (server/client-limits.mjs)
+// runs outside Next's bundle and needs the same reading of TRUST_PROXY as the edge.
 import proxyaddr from 'proxy-addr';
 
 /**
@@ -11,11 +13,12 @@ import proxyaddr from 'proxy-addr';
  *
  * The result is proxy-addr's trust function: `(address, hop)` where hop 0 is the socket's peer.
  */
-export type Trust = (address: string, hop: number) => boolean;
 
-export const TRUST_NONE: Trust = () => false;
+/** @type {import('./trust-proxy.d.mts').Trust} */
+export const TRUST_NONE = () => false;
 
-export function parseTrustProxy(value: string | undefined): Trust {
+/** @param {string | undefined} value @returns {import('./trust-proxy.d.mts').Trust} */
+export function parseTrustProxy(value) {
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false' || text === '0') return TRUST_NONE;
   if (text === 'true') return () => true;
@@ -27,14 +30,15 @@ export function parseTrustProxy(value: string | undefined): Trust {
   try {
     return proxyaddr.compile(list);
   } catch (err) {
-    throw new Error(`TRUST_PROXY must be true, a number of hops, or a comma list of addresses and CIDR ranges (got "${text}"): ${(err as Error).message}`);
+    throw new Error(`TRUST_PROXY must be true, a number of hops, or a comma list of addresses and CIDR ranges (got "${text}"): ${/** @type {Error} */ (err).message}`);
   }
 }
 
-let fromEnv: { value: string | undefined; trust: Trust } | undefined;
+/** @type {{ value: string | undefined, trust: import('./trust-proxy.d.mts').Trust } | undefined} */
+let fromEnv;
 
 /** TRUST_PROXY parsed once (and again only if the variable changes, as tests do). */
-export function trustProxyFromEnv(): Trust {
+export function trustProxyFromEnv() {
   const value = process.env.TRUST_PROXY;
   if (!fromEnv || fromEnv.value !== value) fromEnv = { value, trust: parseTrustProxy(value) };
   return fromEnv.trust;
