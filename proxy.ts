@@ -1,18 +1,25 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminHeaders } from '@/lib/auth/admin-proxy';
 import { withEmbedFramePolicy } from '@/lib/embed/frame-policy';
+import { answersJson, isMalformedPath } from '@/lib/http/malformed-path';
 
-// Next allows one proxy. It runs for /admin (the visited path for the login's return, and no
+// Next allows one proxy. It answers paths that do not decode (400 JSON, or the 404 page). It runs for /admin (the visited path for the login's return, and no
 // caching: lib/auth/admin-proxy.ts) and for /embed: every /embed response, whatever the request
 // (a plain GET the render cache answers in the front door when it reaches Next, an RSC request with `_rsc` or `RSC: 1`, a prefetch, a
 // HEAD, an error page), carries the one frame policy from EMBED_ALLOWED_ORIGINS, read per request.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    if (answersJson(pathname)) return NextResponse.json({ error: 'The path is not valid: its percent-encoding does not decode (for example %ff)' }, { status: 400 });
+    // The site's 404 page: a path that does not decode names no page.
+    return NextResponse.rewrite(new URL('/_not-a-page', request.url));
+  }
   if (pathname === '/embed' || pathname.startsWith('/embed/')) return withEmbedFramePolicy(NextResponse.next());
   return adminHeaders(request);
 }
 
 // Literal constants only: Next reads the matcher at build time.
+// The routes with a dynamic segment are here for malformed paths (lib/http/malformed-path.ts).
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/embed', '/embed/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/embed', '/embed/:path*', '/api/media/:path*', '/entries/:path*', '/year/:path*', '/buy/:path*', '/sell/:path*'],
 };

@@ -1,10 +1,15 @@
 import type { Metadata, Viewport } from 'next';
+import { readSettings } from '@/lib/settings/store';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Shelf', template: '%s · Shelf' },
-  description: 'What I finished recently: books, articles, movies, shows, games and podcasts.',
-};
+/** Every page's title ends in the site's title as the owner set it ("Dune · Ada's shelf"), never a fixed "Shelf". */
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteTitle } = await readSettings();
+  return {
+    title: { default: siteTitle, template: `%s · ${siteTitle}` },
+    description: 'What I finished recently: books, articles, movies, shows, games and podcasts.',
+  };
+}
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',

@@ -13,7 +13,8 @@ export default function manifest(): MetadataRoute.Manifest {
     scope: '/',
     display: 'standalone',
     background_color: '#fbfaf7',
-    theme_color: '#2f5d50',
+    // The site's accent (--accent in app/globals.css), as the icons are.
+    theme_color: '#b4542d',
     icons: [
       { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -32,11 +32,12 @@ async function fetchAtom(request: import('@playwright/test').APIRequestContext, 
   };
 }
 
-const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+// RFC 3339: UTC for a time logged, the owner's offset for the start of a day finished earlier.
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 test('the Atom feed parses and has the required feed and entry elements, with absolute URLs', async ({ request }) => {
   const title = uniqueTitle(`Salt & <Pepper> "quoted" 'single'`);
-  const logged = await logEntry(request, { kind: 'book', title, creator: 'A & B <co>', rating: 4.5, review: '<script>alert(1)</script> & done', url: 'https://example.com/?a=1&b=2' });
+  const logged = await logEntry(request, { kind: 'book', title, creator: 'A & B <co>', rating: 4.5, review: 'Fine & <script>alert(1)</script> **done**', url: 'https://example.com/?a=1&b=2' });
 
   const feed = await fetchAtom(request);
   expect(feed.id).toBe(`${baseURL}/feed.xml`);
@@ -57,9 +58,11 @@ test('the Atom feed parses and has the required feed and entry elements, with ab
   const mine = feed.entry!.find((e) => e.id === `${baseURL}/about#entry-${logged.id}`)!;
   expect(mine.title['#text']).toBe(`Finished reading ${title}`);
   expect(mine.link).toContainEqual(expect.objectContaining({ '@rel': 'related', '@href': 'https://example.com/?a=1&b=2' }));
-  // HTML content: the user's text in it is escaped, so a reader shows the markup instead of running it.
+  // HTML content: the user's text in it is escaped, so a reader shows the markup instead of running
+  // it; the review is Markdown rendered and sanitised, raw HTML dropped (as on the entry page).
   expect(mine.content['#text']).toContain('Book by A &amp; B &lt;co&gt;');
-  expect(mine.content['#text']).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; done');
+  expect(mine.content['#text']).toContain('<strong>done</strong>');
+  expect(mine.content['#text']).not.toContain('<script');
   expect(mine.content['#text']).toContain('Rated 4.5 out of 5');
 });
 

@@ -35,15 +35,10 @@
     if (height >= 0 && height <= 100000) iframe.style.height = height + 'px';
   });
 
-  // Listening now: ask for the height, in case the widget reported before this ran, and again
-  // once the frame has loaded. Sent only to the widget's origin (an unloaded frame drops it).
-  function hello() {
-    try {
-      if (iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'shelf:embed-hello' }, origin);
-    } catch (e) {
-      // the frame is not there yet
-    }
-  }
-  iframe.addEventListener('load', hello);
-  hello();
+  // Once the frame has loaded the widget, ask for its height (in case it reported before this
+  // listened). Only then: before, the frame is still about:blank, and a message addressed to the
+  // widget's origin would be refused with an error in the host page's console.
+  iframe.addEventListener('load', function () {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ type: 'shelf:embed-hello' }, origin);
+  });
 })();

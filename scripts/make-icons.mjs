@@ -4,9 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const BACKGROUND = [0x2f, 0x5d, 0x50];
+// The site's accent (rust, --accent in app/globals.css) and the light tones of app/icon.svg.
+const BACKGROUND = [0xb4, 0x54, 0x2d];
 const INK = [0xfb, 0xfa, 0xf7];
-const ACCENT = [0xe8, 0xb0, 0x4b];
+const ACCENT = [0xf6, 0xe7, 0xdf];
 
 // Shapes in units of a 100x100 canvas: [x, y, width, height, colour].
 const SHAPES = [

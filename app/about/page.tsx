@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
 import { nowEntries, yearSummary } from '@/lib/media/selectors';
@@ -24,7 +25,8 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return {
     // With no name set, the site's title alone (never "About My shelf").
     title: { absolute: ownerName ? `About ${ownerName} · ${siteTitle}` : siteTitle },
-    description: bio,
+    // The bio is Markdown: the description is its text.
+    description: markdownLine(bio, 200),
     alternates: {
       canonical: origin + aboutHref(filters, from),
       types: { 'application/atom+xml': `${origin}/feed.xml`, 'application/feed+json': `${origin}/feed.json` },

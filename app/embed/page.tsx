@@ -34,26 +34,32 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   return (
     <ReportHeight className={styles.root} data-theme={options.theme} data-layout={options.layout}>
       <LiveRefresh stream="media" since={store.version()} />
-      <NowSection entries={now} newTab />
-      {entries.length === 0 ? (
-        <p className={styles.empty}>Nothing finished yet.</p>
-      ) : options.layout === 'grid' ? (
-        <ol className={gridStyles.grid} data-testid="embed-feed">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <GridTile entry={entry} ratings={options.ratings} />
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <FeedList entries={entries} testId="embed-feed" covers={options.covers} ratings={options.ratings} reviews={options.reviews} newTab />
-      )}
-      <p className={styles.footer}>
-        <a href="/about" target="_blank" rel="noopener">
-          {ownerName}
-        </a>{' '}
-        · via Shelf
-      </p>
+      {/* A document of its own in the frame: a main landmark and headings for screen readers, as the About page has. */}
+      {/* Labelled: framed in a page with a main of its own (the admin's preview), the two stay distinct. */}
+      <main aria-label={`${ownerName}: recently finished`}>
+        <h1 className="visually-hidden">{ownerName}</h1>
+        <NowSection entries={now} newTab />
+        <h2 className="visually-hidden">Recently finished</h2>
+        {entries.length === 0 ? (
+          <p className={styles.empty}>Nothing finished yet.</p>
+        ) : options.layout === 'grid' ? (
+          <ol className={gridStyles.grid} data-testid="embed-feed">
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                <GridTile entry={entry} ratings={options.ratings} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <FeedList entries={entries} testId="embed-feed" covers={options.covers} ratings={options.ratings} reviews={options.reviews} newTab />
+        )}
+        <p className={styles.footer}>
+          <a href="/about" target="_blank" rel="noopener">
+            {ownerName}
+          </a>{' '}
+          · via Shelf
+        </p>
+      </main>
     </ReportHeight>
   );
 }

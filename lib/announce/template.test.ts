@@ -114,3 +114,11 @@ describe('announcement text', () => {
     );
   });
 });
+
+describe('reviews in announcements', () => {
+  it('posts the review as text, with its spoilers left out', () => {
+    const { text } = renderAnnouncement('mastodon', { kind: 'book', title: 'The Left Hand of Darkness', review: 'A **quiet** masterpiece.\n\n>! Estraven dies at the border.\n\nAnd ||a homecoming||.' });
+    expect(text).toContain('A quiet masterpiece.\n\nAnd [spoiler].');
+    expect(text).not.toMatch(/Estraven|homecoming|\*\*/);
+  });
+});

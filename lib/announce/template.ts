@@ -1,5 +1,6 @@
 // The announcement text: one deterministic template, fitted to each network's length limit.
 // Pure and browser-safe, so the admin form can show `previewAnnouncement` as the owner types.
+import { markdownText } from '../markdown/render';
 import type { Channel } from './events';
 import type { EntryFields } from '../media/fields';
 import { KIND_INFO } from '../media/kinds';
@@ -115,7 +116,8 @@ export function renderAnnouncement(channel: Channel, fields: AnnouncementFields)
   const full: Parts = {
     title: singleLine(fields.title) ?? '',
     creator: singleLine(fields.creator),
-    review: fields.review?.normalize('NFC').trim() || undefined,
+    // The review as text, spoilers left out: a post cannot hide them.
+    review: (fields.review && markdownText(fields.review).normalize('NFC').trim()) || undefined,
   };
   if (fits(full)) return compose(full);
   // Shorten the review first, then drop it; then the title, then the creator; then the title to the bone.

@@ -3,7 +3,7 @@ import { withConfiguredLog } from './postgres/configured-log';
 import { createStore } from './store';
 import type { DomainEvent, Store, StoreOptions } from './types';
 
-export { createStore } from './store';
+export { createStore, MAX_ID_LENGTH } from './store';
 export { singleton } from './registry';
 export { defineStore, storeOptions, type StoreDefinition, type AnyStoreDefinition, type StoreRules } from './define-store';
 export * from './errors';

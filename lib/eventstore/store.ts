@@ -12,7 +12,8 @@ import type { Decide, DomainEvent, Envelope, EnvelopeOf, EventInput, Listener, S
 
 /** The most events one write + fsync carries; bounds a batch's memory under a burst. */
 const MAX_BATCH = 1024;
-const MAX_ID_LENGTH = 128;
+/** The longest event id the log takes (an Idempotency-Key or an import derives one; see lib/media/ids.ts). */
+export const MAX_ID_LENGTH = 128;
 
 export function createStore<S, E extends DomainEvent>(options: StoreOptions<S, E>): Store<S, E> {
   return new EventStore(options);

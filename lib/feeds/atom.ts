@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287) of the public feed.
 import { KIND_INFO } from '../media/kinds';
-import { entryHeadline, entryHtml, entryPageUrl, entryPermalink, feedLinks, feedTitle, feedUpdated, type FeedInput } from './entry-content';
+import { publishedAt, updatedAt } from './dates';
+import { entryHeadline, entryHtml, entryPageUrl, entryPermalink, entrySummary, feedLinks, feedTitle, feedUpdated, type FeedInput } from './entry-content';
 import { escapeXml as x } from './xml';
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
@@ -28,11 +29,12 @@ export function atomFeed(input: FeedInput): string {
       `    <title type="text">${x(entryHeadline(entry))}</title>`,
       `    <link rel="alternate" type="text/html" href="${x(entryPageUrl(siteUrl, entry))}"/>`,
       ...(entry.url ? [`    <link rel="related" href="${x(entry.url)}"/>`] : []),
-      `    <published>${x(entry.loggedAt)}</published>`,
-      `    <updated>${x(entry.updatedAt)}</updated>`,
+      `    <published>${x(publishedAt(entry))}</published>`,
+      `    <updated>${x(updatedAt(entry))}</updated>`,
       `    <category term="${x(entry.kind)}" label="${x(KIND_INFO[entry.kind].label)}"/>`,
       ...(entry.tags ?? []).map((tag) => `    <category term="${x(tag)}" scheme="${x(`${siteUrl}/about?tag=`)}"/>`),
-      `    <content type="html">${x(entryHtml(entry))}</content>`,
+      `    <summary type="text">${x(entrySummary(entry))}</summary>`,
+      `    <content type="html">${x(entryHtml(entry, siteUrl))}</content>`,
       '  </entry>',
     );
   }

@@ -2,6 +2,8 @@
 import { formatDay } from '../media/dates';
 import { KIND_INFO, type Kind } from '../media/kinds';
 import type { Entry } from '../media/projection';
+import { markdownHtml, markdownLine, markdownText } from '../markdown/render';
+import { updatedAt } from './dates';
 import { escapeHtml } from './xml';
 
 /** "Finished reading Dune", "Finished listening to Hardcore History". */
@@ -16,7 +18,7 @@ export const entryPermalink = (siteUrl: string, entry: Entry) => `${siteUrl}/abo
 /** The entry's own page: what the feeds link to. */
 export const entryPageUrl = (siteUrl: string, entry: Pick<Entry, 'id'>) => `${siteUrl}/entries/${encodeURIComponent(entry.id)}`;
 
-/** The lines of a plain-text description: creator, rating, finished date, review. */
+/** The lines of a plain-text description: creator, rating, finished date. */
 function facts(entry: Entry): { kindLine: string; rating?: string; finished: string } {
   const info = KIND_INFO[entry.kind];
   return {
@@ -26,41 +28,40 @@ function facts(entry: Entry): { kindLine: string; rating?: string; finished: str
   };
 }
 
-export function entryText(entry: Entry): string {
+/** The entry in plain text; the review reduced to its text, spoilers left out with a pointer to the entry page. */
+export function entryText(entry: Entry, siteUrl: string): string {
   const f = facts(entry);
   const lines = [f.kindLine, f.rating, f.finished].filter(Boolean).join('\n');
-  return [lines, entry.review, entry.url].filter(Boolean).join('\n\n');
+  const review = entry.review ? markdownText(entry.review, { spoilers: 'omit', entryUrl: entryPageUrl(siteUrl, entry) }) : undefined;
+  return [lines, review, entry.url].filter(Boolean).join('\n\n');
 }
 
-/** The same as HTML; every piece of user text is escaped (a review with markup shows the markup). */
-export function entryHtml(entry: Entry): string {
+/** One line for readers' lists: the review's opening (plain, no spoilers), else what it is. */
+export function entrySummary(entry: Entry): string {
+  const review = entry.review ? markdownLine(entry.review, 300) : '';
+  return review || facts(entry).kindLine;
+}
+
+/**
+ * The same as HTML: the facts escaped, the review rendered from Markdown and sanitised as on the
+ * entry page, with its spoilers left out (a feed reader cannot hide them) and a link to the page.
+ */
+export function entryHtml(entry: Entry, siteUrl: string): string {
   const f = facts(entry);
   const parts = [`<p>${escapeHtml(f.kindLine)}</p>`];
   if (f.rating) parts.push(`<p>${escapeHtml(f.rating)}</p>`);
   parts.push(`<p>${escapeHtml(f.finished)}</p>`);
-  if (entry.review) parts.push(`<blockquote>${reviewParagraphs(entry.review)}</blockquote>`);
+  const review = entry.review ? markdownHtml(entry.review, { spoilers: 'omit', entryUrl: entryPageUrl(siteUrl, entry) }) : '';
+  if (review) parts.push(`<blockquote>${review}</blockquote>`);
   if (entry.url) parts.push(`<p><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a></p>`);
   return parts.join('\n');
-}
-
-/**
- * A review as paragraphs: a blank line starts a new one, a single line break stays a `<br>`.
- * Older events may hold `\r\n` (the form's line ending before input was normalised).
- */
-export function reviewParagraphs(review: string): string {
-  return review
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`)
-    .join('');
 }
 
 export interface FeedInput {
   /** Absolute, no trailing slash: the public origin (lib/http/public-origin.ts). */
   siteUrl: string;
   ownerName: string;
+  /** Plain text (the bio's Markdown reduced to text). */
   description: string;
   /** The kinds asked for; empty is every kind. */
   kinds: readonly Kind[];
@@ -86,9 +87,12 @@ export function feedLinks({ siteUrl, kinds }: Pick<FeedInput, 'siteUrl' | 'kinds
   };
 }
 
-/** When the feed last changed: its most recently updated entry (a fixed past instant when empty). */
+/** When the feed last changed: its most recently updated entry (a fixed past instant when empty); imports do not move it. */
 export function feedUpdated(entries: readonly Entry[]): string {
   let latest = '1970-01-01T00:00:00.000Z';
-  for (const e of entries) if (e.updatedAt > latest) latest = e.updatedAt;
+  for (const e of entries) {
+    const updated = updatedAt(e);
+    if (Date.parse(updated) > Date.parse(latest)) latest = updated;
+  }
   return latest;
 }

@@ -1,5 +1,6 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) of the public feed.
-import { entryHeadline, entryHtml, entryPageUrl, entryPermalink, entryText, feedLinks, feedTitle, type FeedInput } from './entry-content';
+import { publishedAt, updatedAt } from './dates';
+import { entryHeadline, entryHtml, entryPageUrl, entryPermalink, entrySummary, entryText, feedLinks, feedTitle, type FeedInput } from './entry-content';
 
 export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -19,11 +20,12 @@ export function jsonFeed(input: FeedInput) {
       url: entryPageUrl(siteUrl, entry),
       ...(entry.url ? { external_url: entry.url } : {}),
       title: entryHeadline(entry),
-      content_html: entryHtml(entry),
-      content_text: entryText(entry),
+      summary: entrySummary(entry),
+      content_html: entryHtml(entry, siteUrl),
+      content_text: entryText(entry, siteUrl),
       ...(entry.coverUrl ? { image: entry.coverUrl } : {}),
-      date_published: entry.loggedAt,
-      date_modified: entry.updatedAt,
+      date_published: publishedAt(entry),
+      date_modified: updatedAt(entry),
       tags: [entry.kind, ...(entry.tags ?? [])],
     })),
   };

@@ -1,3 +1,4 @@
+import { markdownLine } from '../markdown/render';
 import type { Kind } from '../media/kinds';
 import type { MediaState } from '../media/projection';
 import { publicFeed } from '../media/selectors';
@@ -15,7 +16,8 @@ export function feedInput(
   return {
     siteUrl: site.siteUrl,
     ownerName: site.ownerName,
-    description: site.ownerBio,
+    // The bio is Markdown: feeds carry it as text.
+    description: markdownLine(site.ownerBio, 500),
     kinds,
     entries: publicFeed(state, { kinds, limit: FEED_LIMIT }),
   };

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { csvCell, toCsv, unguardCell } from './csv';
 import { ENTRY_COLUMNS, entriesCsv, entriesCsvFile, entriesJson } from './entries-export';
 import { finished, fold } from './testing/media-fixtures';
 
@@ -27,6 +27,12 @@ describe('csvCell', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it("guards text that already starts with ' before a formula character once more, so reading it back keeps it", () => {
+    expect(csvCell("'=not a formula")).toBe("''=not a formula");
+    expect(csvCell("'Salem's Lot")).toBe("'Salem's Lot");
+    for (const text of ["'=x", "''=x", '=x', "'plain", '-1', "'-1"]) expect(unguardCell(csvCell(text))).toBe(text);
   });
 
   it('writes a header and CRLF-terminated rows', () => {

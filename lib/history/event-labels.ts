@@ -2,6 +2,8 @@
 
 const LABELS: Record<string, string> = {
   MediaFinished: 'Logged',
+  // Logged before it was finished: in progress, or already given up (see eventLabel).
+  MediaStarted: 'Started or abandoned',
   MediaEdited: 'Edited',
   MediaRemoved: 'Removed',
   MediaRestored: 'Restored',
@@ -18,4 +20,10 @@ export function eventTypeLabel(type: string): string {
   if (known) return known;
   const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One event's label: its type's, told apart by what it says where one type covers two facts. */
+export function eventLabel(event: { type: string; data?: unknown }): string {
+  if (event.type === 'MediaStarted') return (event.data as { status?: unknown } | undefined)?.status === 'abandoned' ? 'Logged as abandoned' : 'Started';
+  return eventTypeLabel(event.type);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventTypeLabel } from './event-labels';
+import { eventLabel, eventTypeLabel } from './event-labels';
 import { formatEventTime, ownerZoneName } from './format-time';
 
 describe('history in words', () => {
@@ -17,6 +17,15 @@ describe('history in words', () => {
   it('calls event types by words, and splits the name of a type it has no words for', () => {
     expect(eventTypeLabel('MediaFinished')).toBe('Logged');
     expect(eventTypeLabel('AnnouncementRetryRequested')).toBe('Announcement retry asked for');
-    expect(eventTypeLabel('MediaStarted')).toBe('Media started');
+    expect(eventTypeLabel('MediaStarted')).toBe('Started or abandoned');
+    expect(eventTypeLabel('SomethingNew')).toBe('Something new');
+  });
+});
+
+describe('eventLabel', () => {
+  it('tells an entry logged as abandoned from one started', () => {
+    expect(eventLabel({ type: 'MediaStarted', data: { status: 'abandoned' } })).toBe('Logged as abandoned');
+    expect(eventLabel({ type: 'MediaStarted', data: { status: 'in-progress' } })).toBe('Started');
+    expect(eventLabel({ type: 'MediaFinished', data: {} })).toBe('Logged');
   });
 });

@@ -1,5 +1,6 @@
 // One page of a store's log for the history view: newest first, by cursor (`before` = a seq,
 // exclusive), optionally of one event type, each event described from the states around it.
+import { eventLabel } from './event-labels';
 import type { Envelope } from '../eventstore';
 import type { AnyStore, HistorySource } from './sources/types';
 
@@ -22,6 +23,8 @@ export interface HistoryRow {
   seq: number;
   id: string;
   type: string;
+  /** The event's kind in words ("Logged as abandoned"). */
+  label: string;
   at: string;
   text: string;
   entryId?: string;
@@ -60,7 +63,7 @@ export async function loadHistoryPage(source: HistorySource, store: AnyStore, qu
   const rows = events.map((event): HistoryRow => {
     const around = states?.get(event.seq) ?? { before: now, after: now };
     const { text, entryId } = source.describe(event, around.before, around.after, now);
-    return { seq: event.seq, id: event.id, type: event.type, at: event.at, text, entryId, undoable: source.undoable?.(event, now) ?? false };
+    return { seq: event.seq, id: event.id, type: event.type, label: eventLabel(event), at: event.at, text, entryId, undoable: source.undoable?.(event, now) ?? false };
   });
   return {
     rows,

@@ -1,6 +1,7 @@
 // Goodreads' "Export Library" file (goodreads_library_export.csv): one row per book on any shelf.
 import type { ImportCandidate, ImportOptions } from './candidate';
 import { readCsv } from './csv';
+import { mapInSlices } from './yielding';
 import { excelText, fitReview, fitTags, htmlToText, idPart, isoDay } from './text';
 
 const REQUIRED = ['Book Id', 'Title', 'Author', 'My Rating', 'Date Read', 'Date Added', 'Exclusive Shelf'] as const;
@@ -12,8 +13,8 @@ const SHELVES: Record<string, { status: 'finished' | 'in-progress' } | { skip: s
   'to-read': { skip: 'on the to-read shelf: not read yet' },
 };
 
-export function goodreadsCandidates(text: string, options: ImportOptions): ImportCandidate[] {
-  return readCsv(text, REQUIRED, 'The Goodreads export').map(({ line, cells }) => {
+export async function goodreadsCandidates(text: string, options: ImportOptions): Promise<ImportCandidate[]> {
+  return mapInSlices(await readCsv(text, REQUIRED, 'The Goodreads export'), ({ line, cells }): ImportCandidate => {
     const title = cells['Title']?.trim() ?? '';
     const shown = title || `(untitled row ${line})`;
     const bookId = cells['Book Id']?.trim() ?? '';

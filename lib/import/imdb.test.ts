@@ -9,7 +9,10 @@ import { runImport } from './run';
 // empty rating, a row without its date) and an older one (short header, camelCase types, Latin-1).
 const today = readFileSync(new URL('./fixtures/imdb_ratings.csv', import.meta.url));
 const older = readFileSync(new URL('./fixtures/imdb_ratings_latin1.csv', import.meta.url));
-const rows = imdbCandidates(today);
+let rows: Awaited<ReturnType<typeof imdbCandidates>>;
+beforeAll(async () => {
+  rows = await imdbCandidates(today);
+});
 const byTitle = (title: string) => rows.find((r) => r.title === title)!;
 
 describe('IMDb ratings export', () => {
@@ -32,18 +35,18 @@ describe('IMDb ratings export', () => {
     expect(byTitle('In the Mood for Love').input).toMatchObject({ kind: 'movie', rating: undefined, creator: 'Wong Kar-wai' });
   });
 
-  it('reads an older export written in Latin-1 with camelCase title types', () => {
+  it('reads an older export written in Latin-1 with camelCase title types', async () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(older)).toThrow();
     expect(decodeImdb(older)).toContain("Le fabuleux destin d'Amélie Poulain");
-    expect(imdbCandidates(older).map((r) => [r.title, r.input?.kind])).toEqual([
+    expect((await imdbCandidates(older)).map((r) => [r.title, r.input?.kind])).toEqual([
       ["Le fabuleux destin d'Amélie Poulain", 'movie'],
       ['The Office', 'show'],
       ['Firefly', 'show'],
     ]);
   });
 
-  it('refuses a file that is not a ratings export, naming the missing columns', () => {
-    expect(() => imdbCandidates(Buffer.from('Position,Const,Created,Title\n1,tt1,2020-01-01,X\n'))).toThrow(/"Your Rating", "Date Rated", "Title Type"/);
+  it('refuses a file that is not a ratings export, naming the missing columns', async () => {
+    await expect(imdbCandidates(Buffer.from('Position,Const,Created,Title\n1,tt1,2020-01-01,X\n'))).rejects.toThrow(/"Your Rating", "Date Rated", "Title Type"/);
   });
 });
 

@@ -4,6 +4,7 @@
 // "tvSeries" ... in older ones; older files were also written in Latin-1 rather than UTF-8.
 import type { ImportCandidate } from './candidate';
 import { readCsv } from './csv';
+import { mapInSlices } from './yielding';
 import { halfStars, isoDay } from './text';
 
 const REQUIRED = ['Const', 'Your Rating', 'Date Rated', 'Title', 'Title Type'] as const;
@@ -26,8 +27,8 @@ export function decodeImdb(bytes: Uint8Array): string {
   }
 }
 
-export function imdbCandidates(bytes: Uint8Array): ImportCandidate[] {
-  return readCsv(decodeImdb(bytes), REQUIRED, 'The IMDb ratings export').map(({ line, cells }) => {
+export async function imdbCandidates(bytes: Uint8Array): Promise<ImportCandidate[]> {
+  return mapInSlices(await readCsv(decodeImdb(bytes), REQUIRED, 'The IMDb ratings export'), ({ line, cells }): ImportCandidate => {
     const title = cells['Title']?.trim() ?? '';
     const shown = title || `(untitled row ${line})`;
     const id = cells['Const']?.trim() ?? '';

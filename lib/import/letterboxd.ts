@@ -1,37 +1,44 @@
 // Letterboxd's export: the ZIP as downloaded (diary.csv, reviews.csv, ...) or its diary.csv alone.
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
 import type { ImportCandidate } from './candidate';
 import { readCsv, type CsvRow } from './csv';
 import { ImportFormatError } from './format-error';
 import { fitReview, htmlToText, idPart, isoDay } from './text';
+import { mapInSlices } from './yielding';
+import { isZip, listZip, readZipTexts } from './zip';
 
 const REQUIRED = ['Name', 'Watched Date'] as const;
 
-/** A ZIP file starts with the local file header signature PK\x03\x04. */
-export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-export function letterboxdCandidates(bytes: Uint8Array): ImportCandidate[] {
+/**
+ * The ZIP as Letterboxd sends it, or its diary.csv alone. Only the top level's diary.csv and
+ * reviews.csv are read: the export also holds deleted/diary.csv and orphaned/diary.csv (entries
+ * the member deleted, or whose film is gone), which are not the diary. (An export unpacked and
+ * zipped again as one folder is read from that folder.)
+ */
+export async function letterboxdCandidates(bytes: Uint8Array): Promise<ImportCandidate[]> {
   if (!isZip(bytes)) return diaryCandidates(new TextDecoder().decode(bytes), undefined);
-  let files: Record<string, Uint8Array>;
-  try {
-    // Only the two files used are inflated.
-    files = unzipSync(bytes, { filter: (file) => /(^|\/)(diary|reviews)\.csv$/.test(file.name) });
-  } catch (err) {
-    throw new ImportFormatError(`The Letterboxd ZIP cannot be opened: ${(err as Error).message}`);
-  }
-  const find = (name: string) => Object.entries(files).find(([path]) => path === name || path.endsWith(`/${name}`))?.[1];
-  const diary = find('diary.csv');
-  if (!diary) throw new ImportFormatError('The Letterboxd ZIP has no diary.csv');
-  const reviews = find('reviews.csv');
-  return diaryCandidates(strFromU8(diary), reviews && strFromU8(reviews));
+  const top = exportFolder(await listZip(bytes, 'The Letterboxd ZIP'));
+  if (top === undefined) throw new ImportFormatError('The Letterboxd ZIP has no diary.csv at its top level (the export as downloaded from Letterboxd)');
+  const files = await readZipTexts(bytes, [`${top}diary.csv`, `${top}reviews.csv`], 'The Letterboxd ZIP');
+  return diaryCandidates(files.get(`${top}diary.csv`) ?? '', files.get(`${top}reviews.csv`));
+}
+
+/** Folders of the export that hold a diary.csv which is not the diary. */
+const NOT_THE_DIARY = new Set(['deleted', 'orphaned', 'likes', 'lists', '__MACOSX']);
+
+/** Where the export's own files are: '' (the top level), or the one folder wrapping them all; undefined without a diary. */
+function exportFolder(names: readonly string[]): string | undefined {
+  if (names.includes('diary.csv')) return '';
+  const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.slice(0, n.indexOf('/'))).filter((f) => !NOT_THE_DIARY.has(f)));
+  const [only] = folders;
+  return folders.size === 1 && names.includes(`${only}/diary.csv`) ? `${only}/` : undefined;
 }
 
 /** Each diary row is one viewing: a rewatch is an entry of its own. */
-function diaryCandidates(diaryText: string, reviewsText: string | undefined): ImportCandidate[] {
-  const reviews = reviewsText === undefined ? undefined : reviewIndex(readCsv(reviewsText, ['Name', 'Review'], 'reviews.csv'));
+async function diaryCandidates(diaryText: string, reviewsText: string | undefined): Promise<ImportCandidate[]> {
+  const reviews = reviewsText === undefined ? undefined : reviewIndex(await readCsv(reviewsText, ['Name', 'Review'], 'reviews.csv'));
   const seen = new Map<string, number>();
-  return readCsv(diaryText, REQUIRED, 'The Letterboxd diary').map(({ line, cells }) => {
+  return mapInSlices(await readCsv(diaryText, REQUIRED, 'The Letterboxd diary'), ({ line, cells }): ImportCandidate => {
     const title = cells['Name']?.trim() ?? '';
     const shown = title || `(untitled row ${line})`;
     const watched = isoDay(cells['Watched Date']) ?? isoDay(cells['Date']);

@@ -7,8 +7,8 @@ import { shelfCandidates } from './shelf';
 import type { ImportSource } from './sources';
 import { storyGraphCandidates } from './storygraph';
 
-/** Throws ImportFormatError when the file is not what the source expects. */
-export function readImportFile(source: ImportSource, bytes: Uint8Array, options: ImportOptions): ImportCandidate[] {
+/** Throws ImportFormatError when the file is not what the source expects. Reads in slices (./yielding.ts). */
+export async function readImportFile(source: ImportSource, bytes: Uint8Array, options: ImportOptions): Promise<ImportCandidate[]> {
   switch (source) {
     case 'goodreads':
       return goodreadsCandidates(new TextDecoder().decode(bytes), options);

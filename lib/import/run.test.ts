@@ -5,6 +5,9 @@ import { tempDir } from '../eventstore/testing/counter';
 import { logFinished } from '../media/commands';
 import { mediaStore, readyMediaStore } from '../media/store';
 import { ImportFormatError } from './format-error';
+import { entriesCsvFile } from '../history/entries-export';
+import { finished, fold } from '../history/testing/media-fixtures';
+import { PREVIEW_ROWS, PREVIEW_TEXT } from './plan';
 import { runImport } from './run';
 
 const goodreads = readFileSync(new URL('./fixtures/goodreads_library_export.csv', import.meta.url));
@@ -80,5 +83,44 @@ describe('runImport against the media log', () => {
     expect(result.rows.map((r) => r.outcome)).toEqual(['new', 'alreadyImported']);
     expect((await readyMediaStore()).snapshot().entries.get('restored-1')).toMatchObject({ title: 'Outer Wilds', announce: false, importedFrom: 'shelf' });
     expect((await runImport({ source: 'shelf', bytes: Buffer.from(backup), dryRun: false })).summary.new).toBe(0);
+  });
+
+  it('restores entry ids of 122 to 128 characters (the log takes 128), and again adds nothing; a longer one is a row error', async () => {
+    const before = await version();
+    const ids = [122, 125, 128].map((n) => `${n}-`.padEnd(n, 'x'));
+    const entries = ids.map((id, i) => ({ id, kind: 'book', title: `Long id ${i}`, finishedOn: '2024-01-0' + (i + 1), visibility: 'public' }));
+    const tooLong = { id: 'y'.repeat(129), kind: 'book', title: 'Too long', finishedOn: '2024-01-09', visibility: 'public' };
+    const backup = Buffer.from(JSON.stringify({ version: 1, entries: [...entries, tooLong] }));
+    const preview = await runImport({ source: 'shelf', bytes: backup, dryRun: true });
+    expect(preview.rows.map((r) => r.outcome)).toEqual(['new', 'new', 'new', 'error']);
+    expect(preview.rows[3]!.reason).toMatch(/at most 128/);
+    const result = await runImport({ source: 'shelf', bytes: backup, dryRun: false });
+    expect(result.summary).toMatchObject({ new: 3, errors: 1 });
+    expect(await version()).toBe(before + 3);
+    for (const id of ids) expect((await readyMediaStore()).snapshot().entries.get(id)).toMatchObject({ importedFrom: 'shelf' });
+    expect((await runImport({ source: 'shelf', bytes: backup, dryRun: false })).summary).toMatchObject({ new: 0, alreadyImported: 3 });
+    expect(await version()).toBe(before + 3);
+  });
+
+  it("keeps text that starts with ' through an export and a re-import (the formula guard is undone once)", async () => {
+    const titles = ["'=not a formula", "''=two quotes", '=SUM(A1)', "'Salem's Lot", '-3 degrees'];
+    const { states } = fold(...titles.map((title, i) => finished(`quote-${i}`, { title, creator: title, finishedOn: '2024-02-01' })));
+    const csv = entriesCsvFile(states.at(-1)!);
+    const result = await runImport({ source: 'shelf', bytes: Buffer.from(csv), dryRun: false });
+    expect(result.summary).toMatchObject({ new: titles.length, errors: 0 });
+    const entries = (await readyMediaStore()).snapshot().entries;
+    expect(titles.map((_, i) => entries.get(`quote-${i}`)!.title)).toEqual(titles);
+    expect(titles.map((_, i) => entries.get(`quote-${i}`)!.creator)).toEqual(titles);
+  });
+
+  it('lists at most PREVIEW_ROWS rows with titles cut to PREVIEW_TEXT, and counts them all', async () => {
+    const long = 'T'.repeat(250); // a title an entry may hold, longer than a preview repeats
+    const lines = Array.from({ length: PREVIEW_ROWS + 500 }, (_, i) => `2024-01-01,${long}${i},2020,https://boxd.it/cap${i},3,,,2024-01-01`);
+    const csv = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n' + lines.join('\n') + '\n';
+    const result = await runImport({ source: 'letterboxd', bytes: Buffer.from(csv), dryRun: true });
+    expect(result.summary).toMatchObject({ rows: PREVIEW_ROWS + 500, new: PREVIEW_ROWS + 500 });
+    expect(result.rows).toHaveLength(PREVIEW_ROWS);
+    expect(Math.max(...result.rows.map((r) => r.title.length))).toBe(PREVIEW_TEXT);
+    expect(JSON.stringify(result).length).toBeLessThan(PREVIEW_ROWS * (PREVIEW_TEXT + 200));
   });
 });

@@ -5,16 +5,17 @@ import { FIELD_NAMES } from '../media/fields';
 import { mediaEventSchema, type MediaEvent } from '../media/events';
 import { initialMediaState, evolveMedia, type Entry, type MediaState } from '../media/projection';
 import type { ImportCandidate } from './candidate';
+import { unguardCell } from '../history/csv';
+import { isEntryId, MAX_ENTRY_ID_LENGTH } from '../media/ids';
 import { readCsv } from './csv';
+import { mapInSlices } from './yielding';
 import { ImportFormatError } from './format-error';
 
-const ENTRY_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-export function shelfCandidates(text: string): ImportCandidate[] {
+export async function shelfCandidates(text: string): Promise<ImportCandidate[]> {
   const body = text.replace(/^\uFEFF/, '').trimStart();
-  if (body.startsWith('{"seq"') || body.startsWith('{ "seq"')) return entryCandidates(logEntries(body));
+  if (body.startsWith('{"seq"') || body.startsWith('{ "seq"')) return entryCandidates(await logEntries(body));
   if (body.startsWith('{') || body.startsWith('[')) return entryCandidates(jsonEntries(body));
-  return entryCandidates(csvEntries(text));
+  return entryCandidates(await csvEntries(text));
 }
 
 interface ExportedEntry {
@@ -23,11 +24,11 @@ interface ExportedEntry {
 }
 
 /** Each exported entry as the API would log it; removed ones are listed as skipped. */
-function entryCandidates(entries: ExportedEntry[]): ImportCandidate[] {
-  return entries.map(({ line, record }) => {
+function entryCandidates(entries: ExportedEntry[]): Promise<ImportCandidate[]> {
+  return mapInSlices(entries, ({ line, record }): ImportCandidate => {
     const title = typeof record.title === 'string' && record.title.trim() ? record.title.trim() : `(untitled row ${line})`;
     const id = record.id;
-    if (typeof id !== 'string' || !ENTRY_ID.test(id)) return { line, title, error: 'no usable "id" (letters, digits, - and _)' };
+    if (!isEntryId(id)) return { line, title, error: `no usable "id" (letters, digits, - and _, at most ${MAX_ENTRY_ID_LENGTH})` };
     if (record.removed === true) return { line, title, entryId: id, skip: 'removed in the export' };
     // Every field an entry has today (a newer Shelf's extra fields pass when this one knows them);
     // announce is forced off: a restored entry was announced, or not, when it was first logged.
@@ -51,14 +52,11 @@ function jsonEntries(body: string): ExportedEntry[] {
   return list.map((record, i) => ({ line: i + 1, record: typeof record === 'object' && record !== null ? (record as Record<string, unknown>) : {} }));
 }
 
-/** The CSV cells that a spreadsheet would run as a formula were written with a leading `'`. */
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-
-function csvEntries(text: string): ExportedEntry[] {
-  return readCsv(text, ['id', 'kind', 'title', 'finishedOn'], 'The Shelf entries.csv').map(({ line, cells }) => {
+async function csvEntries(text: string): Promise<ExportedEntry[]> {
+  return mapInSlices(await readCsv(text, ['id', 'kind', 'title', 'finishedOn'], 'The Shelf entries.csv'), ({ line, cells }): ExportedEntry => {
     const record: Record<string, unknown> = {};
     for (const [column, raw] of Object.entries(cells)) {
-      const cell = unguard(raw);
+      const cell = unguardCell(raw);
       if (cell === '') continue;
       if (column === 'rating' || column === 'progress') record[column] = Number(cell);
       else if (column === 'announce' || column === 'removed') record[column] = cell === 'true';
@@ -69,10 +67,10 @@ function csvEntries(text: string): ExportedEntry[] {
 }
 
 /** media.jsonl: the log folded through the media reducer, so edits and removals count. */
-function logEntries(body: string): ExportedEntry[] {
+async function logEntries(body: string): Promise<ExportedEntry[]> {
   let state: MediaState = initialMediaState;
   const lines = body.split('\n');
-  lines.forEach((text, i) => {
+  await mapInSlices(lines, (text, i) => {
     if (!text.trim()) return;
     const fail = (why: string): never => {
       throw new ImportFormatError(`media.jsonl line ${i + 1}: ${why}`);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportCandidate, ImportOptions } from './candidate';
 import { readCsv } from './csv';
+import { mapInSlices } from './yielding';
 import { fitReview, fitTags, halfStars, idPart, isoDay } from './text';
 
 const REQUIRED = ['Title', 'Authors', 'ISBN/UID', 'Read Status', 'Star Rating'] as const;
@@ -32,8 +33,8 @@ function readRanges(cell: string | undefined): { start?: string; end?: string }[
 
 const ISBN = /^[0-9]{9}[0-9Xx]([0-9]{3})?$/;
 
-export function storyGraphCandidates(text: string, options: ImportOptions): ImportCandidate[] {
-  return readCsv(text, REQUIRED, 'The StoryGraph export').map(({ line, cells }) => {
+export async function storyGraphCandidates(text: string, options: ImportOptions): Promise<ImportCandidate[]> {
+  return mapInSlices(await readCsv(text, REQUIRED, 'The StoryGraph export'), ({ line, cells }): ImportCandidate => {
     const title = cells['Title']?.trim() ?? '';
     const shown = title || `(untitled row ${line})`;
     const authors = cells['Authors']?.trim() ?? '';

@@ -1,35 +1,11 @@
-// Reviews as Markdown. react-markdown never renders raw HTML (it is dropped, not escaped into
-// the DOM), and rehype-sanitize (GitHub's schema) checks what Markdown itself produces: only http(s)
-// and mailto links, no event handlers, no styles. Both are small and widely used, which beats a
-// hand-written parser on a page any visitor sees.
-import ReactMarkdown from 'react-markdown';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import { remarkSpoilers } from './spoilers';
+// The owner's Markdown on a page or in the widget: the same sanitised tree as every other surface
+// (./render.ts), turned into React elements (no innerHTML).
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import styles from './markdown.module.css';
+import { markdownTree, type SpoilerMode } from './render';
 
-/** GitHub's schema, plus the spoilers' <details class="spoiler"> and <span class="spoiler" tabindex="0">. */
-export const reviewSchema = {
-  ...defaultSchema,
-  attributes: {
-    ...defaultSchema.attributes,
-    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'spoiler']],
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'spoiler'], 'tabIndex', 'title'],
-  },
-};
-
-export function Markdown({ text, className }: { text: string; className?: string }) {
-  return (
-    <div className={className}>
-      <ReactMarkdown
-        remarkPlugins={[remarkSpoilers]}
-        rehypePlugins={[[rehypeSanitize, reviewSchema]]}
-        components={{
-          a: ({ node: _node, ...props }) => <a {...props} rel="nofollow ugc noopener noreferrer" />,
-          // eslint-disable-next-line @next/next/no-img-element
-          img: ({ node: _node, alt, ...props }) => <img {...props} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />,
-        }}
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
-  );
+export function Markdown({ text, className, spoilers = 'hide' }: { text: string; className?: string; spoilers?: SpoilerMode }) {
+  const tree = markdownTree(text, { spoilers }).tree;
+  return <div className={className ? `${styles.markdown} ${className}` : styles.markdown}>{toJsxRuntime(tree, { Fragment, jsx, jsxs })}</div>;
 }

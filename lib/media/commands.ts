@@ -1,7 +1,7 @@
 import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
-import { EventRejectedError, isStoreUnavailable } from '../eventstore';
+import { EventRejectedError, isStoreUnavailable, MAX_ID_LENGTH } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
 import type { ImportSource } from '../import/sources';
@@ -25,8 +25,22 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
  * they have always had, so retries of requests logged before still find their entry.
  */
 export function idempotencyEventId(key: string): string {
-  const plain = `api:${key}`;
-  return plain.length <= 128 ? plain : `api:sha256:${createHash('sha256').update(key).digest('base64url')}`;
+  return derivedEventId('api', key);
+}
+
+/**
+ * The event id of an imported entry: `import:<entry id>`, so importing it again finds it. An entry
+ * id too long for that (over 121 characters, which a Shelf backup may hold: entry ids go to 128)
+ * is hashed the same way.
+ */
+export function importEventId(entryId: string): string {
+  return derivedEventId('import', entryId);
+}
+
+/** `<prefix>:<value>`, or `<prefix>:sha256:<hash>` when that would be longer than an event id may be. */
+function derivedEventId(prefix: string, value: string): string {
+  const plain = `${prefix}:${value}`;
+  return plain.length <= MAX_ID_LENGTH ? plain : `${prefix}:sha256:${createHash('sha256').update(value).digest('base64url')}`;
 }
 
 const invalid = (fields: Record<string, string>): CommandResult<never> => ({
@@ -122,10 +136,18 @@ function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, 
 export const IMPORT_BATCH = 2000;
 
 /**
- * Logs imported entries (already validated by parseEntry, ids derived from their source rows):
- * finished ones as MediaFinished, in progress or abandoned ones as MediaStarted. Each event's id is
- * `import:<entryId>`, so a repeated import returns the recorded event and appends nothing;
- * `importedFrom` and announce off keep them from ever being announced.
+ * The event an imported entry is logged with (the import's plan checks it against the log's schema
+ * first): MediaFinished when finished, MediaStarted when in progress or abandoned.
+ */
+export const importedEvent = ({ entryId, fields, importedFrom }: { entryId: string; fields: EntryRecord; importedFrom: ImportSource }) =>
+  startOrFinish(entryId, { ...fields, announce: false }, { importedFrom }, importEventId(entryId));
+
+/**
+ * Logs imported entries (already validated against the log's schema, ids derived from their
+ * source rows): finished ones as MediaFinished, in progress or abandoned ones as MediaStarted. Each event's id is importEventId(entryId), so a repeated import returns the
+ * recorded event and appends nothing; `importedFrom` and announce off keep them from ever being
+ * announced. A row the log refuses is that row's error; a store that stops taking writes stops
+ * the import (the error is thrown, the rows recorded so far stay).
  */
 export async function logImported(
   entries: readonly { entryId: string; fields: EntryRecord; importedFrom: ImportSource }[],
@@ -136,17 +158,19 @@ export async function logImported(
   let logged = 0;
   for (let start = 0; start < entries.length; start += IMPORT_BATCH) {
     const batch = entries.slice(start, start + IMPORT_BATCH);
+    let stop: unknown;
     await Promise.all(
-      batch.map(async ({ entryId, fields, importedFrom }) => {
+      batch.map(async (row) => {
         try {
-          await store.dispatch(startOrFinish(entryId, { ...fields, announce: false }, { importedFrom }, `import:${entryId}`));
+          await store.dispatch(importedEvent(row));
           logged++;
         } catch (err) {
-          if (!(err instanceof EventRejectedError)) throw err;
-          failed.push({ entryId, error: err.reason });
+          if (isStoreUnavailable(err)) stop ??= err;
+          else failed.push({ entryId: row.entryId, error: err instanceof EventRejectedError ? err.reason : (err as Error).message });
         }
       }),
     );
+    if (stop) throw stop;
     onProgress?.(start + batch.length);
   }
   return { logged, failed };

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { announcementEventSchemas } from '../announce/events';
 import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
 import { IMPORT_SOURCES } from '../import/sources';
+import { entryIdSchema } from './ids';
 import { LOGGED_BY } from './logged-by';
 
-const entryId = z.string().min(1).max(128);
+const entryId = entryIdSchema;
 
 /** One field's change: `null` stands for "not set" (an optional field added or cleared). */
 const change = <T extends z.ZodType>(schema: T) => z.object({ from: schema.nullable(), to: schema.nullable() }).optional();

@@ -10,7 +10,7 @@ export interface EntryFilter {
   kinds?: readonly Kind[];
   /** One tag (normalised as stored). */
   tag?: string;
-  /** Words that must all appear in the title, creator, review or tags (case-insensitive). */
+  /** Words that must all appear in the title, creator, review or tags (ignoring case and accents). */
   q?: string;
   /** YYYY: finished that year (for an entry not finished: started that year). */
   year?: string;
@@ -38,10 +38,28 @@ export function matchesFilter(entry: Entry, { kinds, tag, q, year, status }: Ent
   if (tag && !entry.tags?.includes(tag)) return false;
   if (year && (entry.finishedOn ?? entry.startedOn ?? entry.loggedAt).slice(0, 4) !== year) return false;
   if (q) {
-    const haystack = [entry.title, entry.creator, entry.review, ...(entry.tags ?? [])].filter(Boolean).join('\n').toLowerCase();
-    for (const word of q.toLowerCase().split(/\s+/)) if (word && !haystack.includes(word)) return false;
+    const haystack = searchText(entry);
+    for (const word of fold(q).split(/\s+/)) if (word && !haystack.includes(word)) return false;
   }
   return true;
+}
+
+/**
+ * Text as search compares it: accents and case folded both ways, so `garcia`, `GARCÍA` and
+ * `García` all find "García Márquez" (canonical decomposition, combining marks dropped, then
+ * lower case; "ß" and ligatures fold too).
+ */
+export const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
+
+/** An entry's searchable text, folded once per version of the entry (entries are immutable). */
+const folded = new WeakMap<Entry, string>();
+function searchText(entry: Entry): string {
+  let text = folded.get(entry);
+  if (text === undefined) {
+    text = fold([entry.title, entry.creator, entry.review, ...(entry.tags ?? [])].filter(Boolean).join('\n'));
+    folded.set(entry, text);
+  }
+  return text;
 }
 
 /** Every tag in use, most used first: the form's suggestions. */

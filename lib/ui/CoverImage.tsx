@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useBrokenImage } from './use-broken-image';
 
 /**
  * A cover from anywhere on the web (a plain img, no referrer sent) that turns into the kind's
@@ -7,12 +7,7 @@ import { useEffect, useRef, useState } from 'react';
  * icon. An image that failed before hydration is caught on mount (complete with no pixels).
  */
 export function CoverImage({ src, alt, icon, placeholderClassName }: { src: string; alt: string; icon: string; placeholderClassName?: string }) {
-  const ref = useRef<HTMLImageElement>(null);
-  const [broken, setBroken] = useState(false);
-  useEffect(() => {
-    const img = ref.current;
-    if (img?.complete && img.naturalWidth === 0) setBroken(true);
-  }, [src]);
+  const { ref, broken, onError } = useBrokenImage(src);
   if (broken) {
     return (
       <span className={placeholderClassName} aria-hidden="true" data-testid="cover-placeholder">
@@ -21,5 +16,5 @@ export function CoverImage({ src, alt, icon, placeholderClassName }: { src: stri
     );
   }
   // eslint-disable-next-line @next/next/no-img-element
-  return <img ref={ref} src={src} alt={alt} loading="lazy" referrerPolicy="no-referrer" onError={() => setBroken(true)} />;
+  return <img ref={ref} src={src} alt={alt} loading="lazy" referrerPolicy="no-referrer" onError={onError} />;
 }

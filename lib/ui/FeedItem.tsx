@@ -1,3 +1,4 @@
+import { Markdown } from '../markdown/Markdown';
 import { daysLabel, daysToFinish, formatDay } from '../media/dates';
 import { KIND_INFO } from '../media/kinds';
 import type { Entry } from '../media/projection';
@@ -14,7 +15,7 @@ export interface FeedItemOptions {
   newTab?: boolean;
 }
 
-/** One finished item. Text is rendered as text: a review with HTML in it shows the HTML, never runs it. */
+/** One finished item; its review is the owner's Markdown, sanitised, spoilers in boxes (as on the entry page). */
 export function FeedItem({ entry, covers = true, ratings = true, reviews = true, newTab = false }: { entry: Entry } & FeedItemOptions) {
   const kind = KIND_INFO[entry.kind];
   const linkProps = newTab ? { target: '_blank', rel: 'noopener noreferrer' } : { rel: 'noopener' };
@@ -59,7 +60,7 @@ export function FeedItem({ entry, covers = true, ratings = true, reviews = true,
             </>
           )}
         </p>
-        {reviews && entry.review && <p className={styles.review}>{entry.review}</p>}
+        {reviews && entry.review && <Markdown text={entry.review} className={styles.review} />}
         <EntryFooter entry={entry} newTab={newTab} />
       </div>
     </article>

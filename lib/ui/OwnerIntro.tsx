@@ -1,5 +1,6 @@
 import type { SiteSettings } from '../settings/schema';
-import { Markdown } from './Markdown';
+import { Markdown } from '../markdown/Markdown';
+import { Avatar } from './Avatar';
 import styles from './owner-intro.module.css';
 
 /**
@@ -11,14 +12,10 @@ export function OwnerIntro({ settings }: { settings: SiteSettings }) {
   const { ownerName, siteTitle, bio, avatarUrl, links } = settings;
   return (
     <header className={styles.intro} data-testid="owner-intro">
-      {avatarUrl && (
-        // An address the owner typed, from anywhere: a plain img, no referrer sent.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img className={styles.avatar} src={avatarUrl} alt="" width={72} height={72} referrerPolicy="no-referrer" />
-      )}
+      {avatarUrl && <Avatar className={styles.avatar} src={avatarUrl} name={ownerName || siteTitle} size={72} />}
       <div className={styles.text}>
         <h1>{ownerName || siteTitle}</h1>
-        {bio && <Markdown className={styles.bio}>{bio}</Markdown>}
+        {bio && <Markdown className={styles.bio} text={bio} />}
         {links.length > 0 && (
           <ul className={styles.links} aria-label="Elsewhere">
             {links.map((link) => (

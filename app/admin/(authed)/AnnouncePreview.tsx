@@ -27,7 +27,7 @@ export function AnnouncePreview({ values, channels }: { values: EntryFormValues;
     );
   }
   if (channels.length === 0) {
-    return <p className={styles.preview}>No channel is configured, so nothing will be posted (see the README for the variables).</p>;
+    return <p className={styles.preview}>No channel is configured, so nothing will be posted (see docs/operations.md for the variables).</p>;
   }
   if (!values.title.trim() || !isKind(values.kind)) return <p className={styles.preview}>Type a title to preview the announcement.</p>;
   const rating = Number(values.rating);

@@ -23,7 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav />
           <div className={styles.tools}>
             <Link href="/about">About page</Link>
-            <LogoutButton className={styles.logout} />
+            <LogoutButton className={styles.logout} noteClassName={styles.logoutNote} />
           </div>
         </div>
       </header>

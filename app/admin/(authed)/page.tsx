@@ -84,11 +84,16 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
                     <strong className={styles.entryTitle}>{entry.title}</strong>
                     <span className="muted">
                       {' '}
-                      {KIND_INFO[entry.kind].icon} {KIND_INFO[entry.kind].label} ·{' '}
-                      {entry.finishedOn ? formatDay(entry.finishedOn) : entry.startedOn ? `since ${formatDay(entry.startedOn)}` : 'not started'}
-                      {entry.status === 'in-progress' && entry.progressNote && ` · ${entry.progressNote}`}
-                      {entry.status === 'in-progress' && entry.progress !== undefined && ` · ${entry.progress}%`}
-                      {entry.rating !== undefined && ` · ${entry.rating}★`}
+                      {/* What is known, nothing more: an entry in progress with no start date says nothing of one (never "not started"). */}
+                      {[
+                        `${KIND_INFO[entry.kind].icon} ${KIND_INFO[entry.kind].label}`,
+                        entry.finishedOn ? formatDay(entry.finishedOn) : entry.startedOn ? `since ${formatDay(entry.startedOn)}` : undefined,
+                        entry.status === 'in-progress' ? entry.progressNote : undefined,
+                        entry.status === 'in-progress' && entry.progress !== undefined ? `${entry.progress}%` : undefined,
+                        entry.rating !== undefined ? `${entry.rating}★` : undefined,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                     <span className={styles.badges}>
                       {entry.status !== 'finished' && <span className={styles.badge}>{STATUS_LABELS[entry.status].toLowerCase()}</span>}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '@/lib/eventstore/testing/counter';
 import { mediaStore, readyMediaStore } from '@/lib/media/store';
+import { zipSync } from 'fflate';
 import { POST } from './route';
 
 const goodreads = readFileSync(new URL('../../../lib/import/fixtures/goodreads_library_export.csv', import.meta.url));
@@ -51,5 +52,18 @@ describe('POST /api/import', () => {
     expect(lines).toContainEqual({ progress: { done: 5, total: 5 } });
     expect(lines.at(-1).result.summary).toEqual({ rows: 7, new: 5, alreadyImported: 0, skipped: 1, errors: 1 });
     expect((await readyMediaStore()).version()).toBe(5);
+  });
+});
+
+describe('POST /api/import with real-shaped ZIPs', () => {
+  it('answers 413 JSON for a ZIP that unpacks past IMPORT_MAX_UNZIPPED_BYTES, appending nothing', async () => {
+    const before = (await readyMediaStore()).version();
+    process.env.IMPORT_MAX_UNZIPPED_BYTES = String(1024 * 1024);
+    const huge = new Uint8Array(4 * 1024 * 1024).fill(0x41);
+    const response = await post('source=letterboxd', zipSync({ 'diary.csv': huge }));
+    delete process.env.IMPORT_MAX_UNZIPPED_BYTES;
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toMatch(/unpacks to more than 1048576 bytes/);
+    expect((await readyMediaStore()).version()).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { authorizeOwnerRequest } from '@/lib/auth/owner-request';
+import { isStoreUnavailable } from '@/lib/eventstore';
 import { json, jsonError } from '@/lib/http/json';
 import { importMaxBytes, readCappedBody } from '@/lib/import/body';
 import { ImportFormatError } from '@/lib/import/format-error';
@@ -37,11 +38,17 @@ export async function POST(request: Request) {
   try {
     plan = await prepareImport(job);
   } catch (err) {
-    if (err instanceof ImportFormatError) return jsonError(400, err.message, { file: err.message });
+    if (err instanceof ImportFormatError) return jsonError(err.status, err.message, { file: err.message });
     throw err;
   }
-  if (!(request.headers.get('accept') ?? '').includes('application/x-ndjson')) return json(await completeImport(plan, job.dryRun));
-  return progressStream(plan, job.dryRun);
+  if ((request.headers.get('accept') ?? '').includes('application/x-ndjson')) return progressStream(plan, job.dryRun);
+  try {
+    return json(await completeImport(plan, job.dryRun));
+  } catch (err) {
+    // The store stopped taking writes halfway (the rows recorded so far stay; importing the file
+    // again adds only the rest): a JSON answer that says so, never an empty 500.
+    return jsonError(isStoreUnavailable(err) ? 503 : 500, `The import stopped: ${(err as Error).message}. Rows recorded before stay; import the file again to add the rest.`);
+  }
 }
 
 /** For the admin page: one line per recorded batch, then the result (or why it stopped). */

@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { siteConfig } from '@/lib/config/site';
 import { pageOrigin } from '@/lib/http/page-origin';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
-import { Markdown } from '@/lib/markdown/Markdown';
-import { daysLabel, daysToFinish, formatDay } from '@/lib/media/dates';
+import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO } from '@/lib/media/kinds';
-import { STATUS_LABELS, visibleEntry } from '@/lib/media/public-entry';
+import { visibleEntry } from '@/lib/media/public-entry';
 import { readyMediaStore } from '@/lib/media/store';
-import { Stars } from '@/lib/ui/Stars';
+import { readSettings } from '@/lib/settings/store';
+import { EntryDetails } from '@/lib/ui/EntryDetails';
 import styles from './entry.module.css';
 
 type Params = Promise<{ id: string }>;
@@ -24,9 +23,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   await connection();
   const entry = await load(params);
   if (!entry) return { title: 'Not found' };
+  const { ownerName, siteTitle } = await readSettings();
   return {
     title: entry.creator ? `${entry.title} by ${entry.creator}` : entry.title,
-    description: `${KIND_INFO[entry.kind].label} on ${siteConfig().ownerName}'s shelf`,
+    // The review as plain text, spoilers left out; without one, what it is and whose.
+    description: entry.review ? markdownLine(entry.review, 200) : `${KIND_INFO[entry.kind].label} on ${ownerName || siteTitle}'s shelf`,
     alternates: { canonical: `${await pageOrigin()}/entries/${encodeURIComponent(entry.id)}` },
   };
 }
@@ -37,73 +38,15 @@ export default async function EntryPage({ params }: { params: Params }) {
   const store = await readyMediaStore();
   const entry = await load(params);
   if (!entry) notFound();
-  const kind = KIND_INFO[entry.kind];
-  const days = daysToFinish(entry);
+  const { ownerName, siteTitle } = await readSettings();
 
   return (
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
       <p className={styles.back}>
-        <Link href={`/about#entry-${encodeURIComponent(entry.id)}`}>← {siteConfig().ownerName}</Link>
+        <Link href={`/about#entry-${encodeURIComponent(entry.id)}`}>← {ownerName || siteTitle}</Link>
       </p>
-      <article className={styles.entry} data-testid="entry" data-status={entry.status}>
-        <div className={styles.cover} aria-hidden={entry.coverUrl ? undefined : true}>
-          {entry.coverUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={entry.coverUrl} alt={`Cover of ${entry.title}`} referrerPolicy="no-referrer" />
-          ) : (
-            <span className={styles.placeholder}>{kind.icon}</span>
-          )}
-        </div>
-        <div className={styles.body}>
-          <p className={styles.kind}>
-            <span aria-hidden="true">{kind.icon}</span> {kind.label} · <span data-testid="entry-status">{STATUS_LABELS[entry.status]}</span>
-          </p>
-          <h1 className={styles.title}>{entry.url ? <a href={entry.url} rel="noopener">{entry.title}</a> : entry.title}</h1>
-          {entry.creator && <p className={styles.creator}>{entry.creator}</p>}
-          {entry.rating !== undefined && (
-            <p>
-              <Stars rating={entry.rating} />
-            </p>
-          )}
-          <dl className={styles.facts}>
-            {entry.startedOn && (
-              <>
-                <dt>Started</dt>
-                <dd><time dateTime={entry.startedOn}>{formatDay(entry.startedOn)}</time></dd>
-              </>
-            )}
-            {entry.finishedOn && (
-              <>
-                <dt>Finished</dt>
-                <dd><time dateTime={entry.finishedOn}>{formatDay(entry.finishedOn)}</time></dd>
-              </>
-            )}
-            {days !== undefined && (
-              <>
-                <dt>Took</dt>
-                <dd data-testid="days-to-finish">{daysLabel(days)}</dd>
-              </>
-            )}
-            {entry.status === 'in-progress' && entry.progress !== undefined && (
-              <>
-                <dt>Progress</dt>
-                <dd>{entry.progress}%</dd>
-              </>
-            )}
-          </dl>
-          {entry.tags && entry.tags.length > 0 && (
-            <ul className={styles.tags} aria-label="Tags">
-              {entry.tags.map((tag) => (
-                <li key={tag}>
-                  <a href={`/about?tag=${encodeURIComponent(tag)}`}>#{tag}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </article>
-      {entry.review && <Markdown text={entry.review} className={styles.review} />}
+      <EntryDetails entry={entry} />
     </main>
   );
 }

@@ -111,7 +111,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
               <div className={styles.what}>
                 <span data-testid="change">{row.text}</span>
                 <span className={styles.meta}>
-                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{eventTypeLabel(row.type)}</span>
+                  <time dateTime={row.at}>{formatEventTime(row.at)}</time> · <span className={styles.type}>{row.label}</span>
                 </span>
               </div>
               <div className={styles.actions}>

@@ -18,8 +18,6 @@ const SOURCES: { value: Source; label: string }[] = [
 ];
 const OUTCOME_LABEL: Record<Outcome, string> = { new: 'new', alreadyImported: 'already imported', skipped: 'skipped', error: 'error' };
 const OUTCOME_CLASS: Record<Outcome, string> = { new: styles.new!, alreadyImported: styles.alreadyImported!, skipped: styles.skipped!, error: styles.failed! };
-/** A preview of a big file lists this many rows; the summary counts them all. */
-const SHOWN_ROWS = 1000;
 
 /** Choose a file, preview every row, pick public or private, then import with progress. */
 export function ImportForm() {
@@ -164,7 +162,7 @@ export function ImportForm() {
                 <tr><th scope="col">Line</th><th scope="col">Title</th><th scope="col">Date</th><th scope="col">Outcome</th><th scope="col">Why</th></tr>
               </thead>
               <tbody>
-                {result.rows.slice(0, SHOWN_ROWS).map((row, i) => (
+                {result.rows.map((row, i) => (
                   <tr key={i}>
                     <td>{row.line}</td>
                     <td>{row.title}</td>
@@ -176,7 +174,12 @@ export function ImportForm() {
               </tbody>
             </table>
           </div>
-          {result.rows.length > SHOWN_ROWS && <p className="muted">Showing the first {SHOWN_ROWS} of {result.rows.length} rows.</p>}
+          {/* The server lists the first rows of a big file and counts them all. */}
+          {result.summary.rows > result.rows.length && (
+            <p className="muted" data-testid="rows-shown">
+              Showing the first {result.rows.length} of {result.summary.rows} rows.
+            </p>
+          )}
         </section>
       )}
     </>

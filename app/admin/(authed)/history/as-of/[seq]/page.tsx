@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
-import { eventTypeLabel } from '@/lib/history/event-labels';
+import { eventLabel } from '@/lib/history/event-labels';
 import { formatEventTime } from '@/lib/history/format-time';
 import { DEFAULT_HISTORY_SOURCE, findHistorySource, storeQuery } from '@/lib/history/sources';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
@@ -68,7 +68,7 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
 
       {view.event && (
         <p data-testid="past-event">
-          Event #{seq} <span className="muted">({eventTypeLabel(view.event.type)})</span>: {view.text}
+          Event #{seq} <span className="muted">({eventLabel(view.event)})</span>: {view.text}
         </p>
       )}
 
