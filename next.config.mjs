@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 
 // Framing policy: every response but /embed refuses to be framed, set here so that pages and route
-// handlers alike carry it; the front door adds the same list (lib/http/security-headers.json) to
-// what it answers itself. /embed's own Content-Security-Policy (frame-ancestors from
-// EMBED_ALLOWED_ORIGINS, default any) is set by the render cache at request time
-// (lib/cached-routes.ts): headers() here are fixed at build time, and the allowed origins should
+// handlers alike carry it; the edge adds the same list (lib/http/security-headers.json) to what it
+// answers itself. /embed's own Content-Security-Policy (frame-ancestors from
+// EMBED_ALLOWED_ORIGINS, default any) is set by proxy.ts, and by the edge on the answer it keeps
+// (lib/edge/routes.ts): headers() here are fixed at build time, and the allowed origins should
 // change with a restart, not a rebuild.
 const SECURITY_HEADERS = JSON.parse(readFileSync(new URL('./lib/http/security-headers.json', import.meta.url), 'utf8'));
 const asNextHeaders = (list) => list.map(([key, value]) => ({ key, value }));
 
-// The render cache (lib/render-cache) is served by the front door (server/front-door.mjs, which
-// decides in lib/front-door/routes.ts which routes it answers itself); no rewrite here.
+// The edge (lib/edge, server/front-door.mjs) decides in lib/edge/routes.ts which routes it answers itself; no rewrite here.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -5,7 +5,7 @@ import { answersJson, isMalformedPath } from '@/lib/http/malformed-path';
 
 // Next allows one proxy. It answers paths that do not decode (400 JSON, or the 404 page). It runs for /admin (the visited path for the login's return, and no
 // caching: lib/auth/admin-proxy.ts) and for /embed: every /embed response, whatever the request
-// (a plain GET the render cache answers in the front door when it reaches Next, an RSC request with `_rsc` or `RSC: 1`, a prefetch, a
+// (the page the edge renders and keeps, an RSC request (`RSC: 1`), a prefetch, a
 // HEAD, an error page), carries the one frame policy from EMBED_ALLOWED_ORIGINS, read per request.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

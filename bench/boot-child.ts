@@ -4,7 +4,8 @@
 // Run by bench/boot.mjs in a fresh process per measurement:
 //   node --conditions=react-server --import tsx bench/boot-child.ts <dir>
 import { performance } from 'node:perf_hooks';
-import { createStore, sharedStore } from '../lib/eventstore';
+import { createStore } from '../lib/eventstore';
+import { backend } from '../lib/eventstore/backend';
 import { DEFAULT_DEPTH } from '../lib/orderbook/state';
 import { orderbookStoreOptions } from '../lib/orderbook/store';
 
@@ -15,8 +16,8 @@ async function main() {
   const started = performance.now();
   // The options read the init file (its hash is part of the snapshot version): part of the boot.
   const options = orderbookStoreOptions({ dir, depth: DEFAULT_DEPTH, warn: () => {} });
-  // With DATABASE_URL the log (and the snapshot) is read from PostgreSQL.
-  const store = process.env.DATABASE_URL ? sharedStore(options) : createStore(options);
+  // The backend the server would choose (DATABASE_URL: the log and the snapshot are read from PostgreSQL).
+  const store = createStore(backend().withLog(options));
   await store.ready;
   const replayMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);

@@ -11,19 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { IMPORT_BATCH } from '../lib/media/commands';
 import { createMediaStore, mediaStore, readyMediaStore } from '../lib/media/store';
 import { runImport } from '../lib/import/run';
+import { goodreadsExport } from './goodreads-csv.mjs';
 
 const rows = Number(process.argv[2] ?? 10_000);
 process.env.EVENTS_DIR = mkdtempSync(join(tmpdir(), 'shelf-bench-import-'));
 
-const header = 'Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Owned Copies';
-const day = (i: number) => new Date(Date.UTC(2010, 0, 1) + (i % 5000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '/');
-const lines = [header];
-for (let i = 0; i < rows; i++) {
-  const isbn = String(9780000000000 + i);
-  lines.push(`${100000 + i},"Book ${i}, a novel",Author ${i % 300},"${i % 300}, Author",,="${isbn.slice(3)}",="${isbn}",${i % 6},3.9,Publisher,Paperback,300,2001,2001,${day(i)},${day(i)},,,read,"A review of book ${i}.<br/>Second paragraph,
-on a new line.",,,1,0`);
-}
-const file = Buffer.from('\uFEFF' + lines.join('\n') + '\n');
+const file = goodreadsExport(rows);
 
 /** Wall time, and this process's CPU time, which a busy shared machine does not inflate as much. */
 const time = async <T>(what: string, run: () => Promise<T>) => {
@@ -54,7 +47,7 @@ const imported = await time('import', () => runImport({ source: 'goodreads', byt
 const again = await time('re-import (adds nothing)', () => runImport({ source: 'goodreads', bytes: file, dryRun: false }));
 const store = await readyMediaStore();
 console.log(`summaries: preview new=${preview.summary.new}, import new=${imported.summary.new}, re-import new=${again.summary.new} alreadyImported=${again.summary.alreadyImported}`);
-console.log(`log: ${store.version()} events, ${(statSync(store.file).size / 1e6).toFixed(1)} MB`);
+console.log(`log: ${store.version()} events, ${(statSync(join(process.env.EVENTS_DIR!, 'media.jsonl')).size / 1e6).toFixed(1)} MB`);
 await mediaStore().close();
 // The replay runs from the constructor on: time both.
 const replay = await time('boot (replay of the imported log)', async () => {

@@ -14,7 +14,8 @@ import { bootBench } from './boot.mjs';
 import { measure, measurePaired } from './load.mjs';
 import { postgresBoot, postgresHttp } from './postgres.mjs';
 import { seedInProgress, seedMedia, seedOrderbook } from './seed.mjs';
-import { ensureBuild, root, startHello, startServer } from './server.mjs';
+import { attackBench, attackTable, importBench, importTable } from './attack.mjs';
+import { ensureBuild, root, startHello, startSameBytes, startServer } from './server.mjs';
 
 const args = new Set(process.argv.slice(2));
 const seconds = Number(process.env.BENCH_SECONDS || 5);
@@ -29,21 +30,23 @@ const mediaBody = () =>
 /** What browsers send: the cached pages are served gzipped (made once per version) to these clients. */
 const GZIP = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-/** Routes in the order they run: reads before writes, so the reads see the seeded state (300 entries, a full book). */
+/**
+ * Routes in the order they run: reads before writes, so the reads see the seeded state (300 entries,
+ * a full book). Each hot read is judged against a bare Node server sending the identical bytes
+ * (bench/same-bytes.mjs, `sameBytes`), the writes against the hello world.
+ */
 function routes(adminToken, entryId) {
   return [
-    // The front door answers /healthz itself; `?_rsc=` sends the same request through Next (lib/front-door/routes.ts).
-    { name: 'GET /healthz (front door)', method: 'GET', path: '/healthz', target: 0.8 },
-    { name: 'GET /healthz through Next', method: 'GET', path: '/healthz?_rsc=bench' },
-    { name: 'GET /orderbook', method: 'GET', path: '/orderbook', headers: { accept: 'application/json' }, target: 0.5 },
-    { name: 'GET /orderbook through Next', method: 'GET', path: '/orderbook?_rsc=bench', headers: { accept: 'application/json' } },
+    { name: 'GET /healthz', method: 'GET', path: '/healthz', sameBytes: true, target: 0.9 },
+    // Through Next: a server started with SHELF_EDGE_PARITY=1 hands `x-shelf-parity: next` to Next (tests and this row only).
+    { name: 'GET /healthz through Next', method: 'GET', path: '/healthz', headers: { 'x-shelf-parity': 'next' } },
+    { name: 'GET /orderbook', method: 'GET', path: '/orderbook', headers: { accept: 'application/json' }, sameBytes: true, target: 0.9 },
     // Pages are judged as browsers fetch them, with Accept-Encoding: gzip; the rows without it are for reference.
-    { name: 'GET /about (300 entries, 5 in progress), gzip', method: 'GET', path: '/about', headers: GZIP, target: 0.5 },
-    { name: 'GET /about (300 entries, 5 in progress), no Accept-Encoding', method: 'GET', path: '/about' },
-    { name: 'GET /entries/<id>, gzip', method: 'GET', path: `/entries/${entryId}`, headers: GZIP, target: 0.5 },
-    { name: 'GET /year/2026, gzip', method: 'GET', path: '/year/2026', headers: GZIP },
-    { name: 'GET /embed?limit=10, gzip', method: 'GET', path: '/embed?limit=10', headers: GZIP, target: 0.5 },
-    { name: 'GET /embed?limit=10, no Accept-Encoding', method: 'GET', path: '/embed?limit=10' },
+    { name: 'GET /about (300 entries, 5 in progress), gzip', method: 'GET', path: '/about', headers: GZIP, sameBytes: true, target: 0.9 },
+    { name: 'GET /about, no Accept-Encoding', method: 'GET', path: '/about', sameBytes: true },
+    { name: 'GET /entries/<id>, gzip', method: 'GET', path: `/entries/${entryId}`, headers: GZIP, sameBytes: true, target: 0.9 },
+    { name: 'GET /year/2026, gzip', method: 'GET', path: '/year/2026', headers: GZIP, sameBytes: true, target: 0.9 },
+    { name: 'GET /embed?limit=10, gzip', method: 'GET', path: '/embed?limit=10', headers: GZIP, sameBytes: true, target: 0.9 },
     {
       name: 'GET /about, gzip, 10 writes/s alongside',
       method: 'GET',
@@ -52,19 +55,20 @@ function routes(adminToken, entryId) {
       writesPerSecond: 10,
       note: 'every read after a write sees it: the first read per version renders',
     },
-    { name: 'GET /feed.xml (300 entries, 50 in the feed), gzip', method: 'GET', path: '/feed.xml', headers: GZIP },
-    { name: 'GET /feed.json, gzip', method: 'GET', path: '/feed.json', headers: GZIP },
-    { name: 'GET /api/media?limit=30, gzip', method: 'GET', path: '/api/media?limit=30', headers: GZIP },
+    { name: 'GET /feed.xml (50 entries), gzip', method: 'GET', path: '/feed.xml', headers: GZIP, sameBytes: true, target: 0.9 },
+    { name: 'GET /feed.json, gzip', method: 'GET', path: '/feed.json', headers: GZIP, sameBytes: true, target: 0.9 },
+    { name: 'GET /api/media?limit=30, gzip', method: 'GET', path: '/api/media?limit=30', headers: GZIP, sameBytes: true, target: 0.9 },
     // Bids stay in 100-199 and asks in 300-399: nothing crosses, the book stays full (the reducer caps each side at 100).
     { name: 'POST /buy/<user>/<price>', method: 'POST', path: '/buy/1/100', setupRequest: (req) => ({ ...req, path: `/buy/${randomInt(0, 999)}/${randomInt(100, 199)}` }), target: 0.25 },
     { name: 'POST /sell/<user>/<price>', method: 'POST', path: '/sell/1/300', setupRequest: (req) => ({ ...req, path: `/sell/${randomInt(0, 999)}/${randomInt(300, 399)}` }), target: 0.25 },
     {
-      name: 'POST /api/media',
+      name: 'POST /api/media (fsynced)',
       method: 'POST',
       path: '/api/media',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: mediaBody(),
       setupRequest: (req) => ({ ...req, body: mediaBody() }),
+      target: 0.25,
     },
   ];
 }
@@ -76,13 +80,20 @@ async function probe(server, route) {
   return res.status;
 }
 
-/** Bytes of the response body as sent (not decoded) with the route's headers, and whether it was gzipped. */
-function responseBytes(server, route) {
+/** The answer exactly as sent (status, headers as sent but those Node writes itself, body bytes not decoded), for the same-bytes server. */
+function captureAnswer(server, route) {
   return new Promise((resolve, reject) => {
     const req = request(server.url + route.path, { headers: route.headers ?? {} }, (res) => {
-      let bytes = 0;
-      res.on('data', (c) => (bytes += c.length));
-      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const headers = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          if (!/^(date|connection|keep-alive|transfer-encoding)$/i.test(res.rawHeaders[i])) headers.push(res.rawHeaders[i], res.rawHeaders[i + 1]);
+        }
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers, body: body.toString('base64'), bytes: body.length, encoding: res.headers['content-encoding'] });
+      });
     });
     req.on('error', reject).end();
   });
@@ -113,32 +124,46 @@ function backgroundWriter(server, rate) {
 
 async function httpBench() {
   ensureBuild(args.has('--build'));
-  const server = await startServer();
+  const server = await startServer({ extraEnv: { SHELF_EDGE_PARITY: '1' } });
   const hello = await startHello();
+  let same;
   try {
     const media = await seedMedia(server, 300);
     // A Now section on /about (5 in progress), and one of them for /entries/<id>.
     const [entryId] = await seedInProgress(server, 5);
     const book = await seedOrderbook(server, 100);
+    const list = routes(server.adminToken, entryId);
+    // What Shelf sends for each read, as the same-bytes server will send it (a second request: kept by then).
+    const answers = {};
+    for (const route of list.filter((r) => r.sameBytes)) {
+      await captureAnswer(server, route);
+      const answer = await captureAnswer(server, route);
+      answers[`${route.path} ${route.headers?.['accept-encoding'] ?? ''}`] = answer;
+      Object.assign(route, { bytes: answer.bytes, encoding: answer.encoding });
+    }
+    same = await startSameBytes(answers);
     const opts = { connections, seconds, serverPid: server.pid };
-    const baseline = { url: hello.url, pid: hello.pid, route: { method: 'GET', path: '/' } };
-    const before = await measure(hello.url, baseline.route, { ...opts, serverPid: hello.pid });
+    const helloBaseline = { url: hello.url, pid: hello.pid, route: { method: 'GET', path: '/' } };
+    const before = await measure(hello.url, helloBaseline.route, { ...opts, serverPid: hello.pid });
     const results = [];
-    for (const route of routes(server.adminToken, entryId)) {
+    for (const route of list) {
       const status = await probe(server, route);
       if (status === 404) {
         results.push({ route, missing: true });
         continue;
       }
-      if (route.method === 'GET') Object.assign(route, await responseBytes(server, route));
+      const baseline = route.sameBytes ? { url: same.url, pid: same.pid, route: { method: 'GET', path: route.path, headers: route.headers } } : helloBaseline;
       const stopWriter = route.writesPerSecond ? backgroundWriter(server, route.writesPerSecond) : undefined;
       const { route: m, baseline: paired } = await measurePaired(server.url, route, baseline, opts);
       const writes = stopWriter ? await stopWriter() : undefined;
-      results.push({ route, ...m, paired, writes });
+      results.push({ route, ...m, paired, baselineName: route.sameBytes ? 'same bytes' : 'hello', writes });
     }
-    const after = await measure(hello.url, baseline.route, { ...opts, serverPid: hello.pid, warmupSeconds: 0 });
-    return { media, book, before, after, results };
+    const after = await measure(hello.url, helloBaseline.route, { ...opts, serverPid: hello.pid, warmupSeconds: 0 });
+    const attack = await attackBench(server, { seconds, connections });
+    const importRun = await importBench(server);
+    return { media, book, before, after, results, attack, importRun };
   } finally {
+    await same?.stop();
     await hello.stop();
     await server.stop();
   }
@@ -153,17 +178,17 @@ const us = (n) => (n === undefined ? '' : f0(n));
 function httpTable({ media, book, before, after, results }) {
   const baseline = (before.rps + after.rps) / 2;
   const lines = [
-    `${connections} connections; each route ${seconds} s in total after a 1 s warm-up, in 3 rounds alternating with a bare Node http hello world (bench/hello.mjs, its paired baseline); seeded with ${media} media entries and ${book} orders. Every route goes through the front door (\`npm start\`); "through Next" rows send the same request on to Next (\`?_rsc=\`).`,
+    `${connections} connections; each route ${seconds} s in total after a 1 s warm-up, in 3 rounds alternating with its paired baseline: for a hot read, a bare Node server sending the identical bytes (bench/same-bytes.mjs: status, headers and body as Shelf sent them); for the writes, a bare Node http hello world (bench/hello.mjs). Seeded with ${media} media entries and ${book} orders. Every route goes through the edge (\`npm start\`); the "through Next" row hands the same request to Next.`,
     `Hello world alone: ${f0(before.rps)} req/s before everything, ${f0(after.rps)} after, mean **${f0(baseline)} req/s**.`,
     '',
-    '| route | req/s | p50 ms | p99 ms | × hello (before/after mean) | × paired hello | server CPU µs/req (× hello) | target | errors | non-2xx |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    `| hello world (before) | ${f0(before.rps)} | ${ms(before.p50)} | ${ms(before.p99)} | ${(before.rps / baseline).toFixed(2)} | | ${us(before.cpuPerRequestUs)} | | ${before.errors} | ${before.non2xx} |`,
+    '| route | req/s | p50 ms | p99 ms | × hello (before/after mean) | × paired baseline | baseline | server CPU µs/req (× baseline) | target | errors | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
+    `| hello world (before) | ${f0(before.rps)} | ${ms(before.p50)} | ${ms(before.p99)} | ${(before.rps / baseline).toFixed(2)} | | | ${us(before.cpuPerRequestUs)} | | ${before.errors} | ${before.non2xx} |`,
   ];
   for (const r of results) {
     const target = r.route.target ? `>= ${r.route.target}` : '';
     if (r.missing) {
-      lines.push(`| ${r.route.name} | missing (404) | | | | | | ${target} | | |`);
+      lines.push(`| ${r.route.name} | missing (404) | | | | | | | ${target} | | |`);
       continue;
     }
     const ratio = r.rps / baseline;
@@ -171,16 +196,16 @@ function httpTable({ media, book, before, after, results }) {
     const verdict = r.route.target ? (pairedRatio >= r.route.target ? ' ✓' : ' ✗') : '';
     const cpuRatio = r.cpuPerRequestUs && r.paired.cpuPerRequestUs ? ` (${(r.paired.cpuPerRequestUs / r.cpuPerRequestUs).toFixed(2)})` : '';
     const size =
-      r.route.bytes !== undefined ? `, ${r.route.bytes >= 10240 ? `${Math.round(r.route.bytes / 1024)} KB` : `${r.route.bytes} B`}${r.route.encoding ? ` ${r.route.encoding}` : ''}` : '';
-    const name = r.writes !== undefined ? `${r.route.name} (${r.writes} writes${size})` : size ? `${r.route.name} (${size.slice(2)})` : r.route.name;
+      r.route.bytes !== undefined ? `${r.route.bytes >= 10240 ? `${Math.round(r.route.bytes / 1024)} KB` : `${r.route.bytes} B`}${r.route.encoding ? ` ${r.route.encoding}` : ''}` : '';
+    const name = r.writes !== undefined ? `${r.route.name} (${r.writes} writes)` : size ? `${r.route.name} (${size})` : r.route.name;
     lines.push(
-      `| ${name} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio.toFixed(2)} | **${pairedRatio.toFixed(2)}**${verdict} | ${us(r.cpuPerRequestUs)}${cpuRatio} | ${target} | ${r.errors} | ${r.non2xx} |`,
+      `| ${name} | ${f0(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio.toFixed(2)} | **${pairedRatio.toFixed(2)}**${verdict} | ${r.baselineName} | ${us(r.cpuPerRequestUs)}${cpuRatio} | ${target} | ${r.errors} | ${r.non2xx} |`,
     );
   }
-  lines.push(`| hello world (after) | ${f0(after.rps)} | ${ms(after.p50)} | ${ms(after.p99)} | ${(after.rps / baseline).toFixed(2)} | | ${us(after.cpuPerRequestUs)} | | ${after.errors} | ${after.non2xx} |`);
+  lines.push(`| hello world (after) | ${f0(after.rps)} | ${ms(after.p50)} | ${ms(after.p99)} | ${(after.rps / baseline).toFixed(2)} | | | ${us(after.cpuPerRequestUs)} | | ${after.errors} | ${after.non2xx} |`);
   lines.push(
     '',
-    'Targets are judged on the paired ratio. "Server CPU µs/req" is the server process\'s CPU time per answered request (from /proc), in brackets the hello world\'s CPU per request (paired) divided by it: it depends much less on how busy the machine is than req/s.',
+    'Targets are judged on the paired ratio. "Server CPU µs/req" is the server process\'s CPU time per answered request (from /proc), in brackets the paired baseline\'s CPU per request divided by it: it depends much less on how busy the machine is than req/s.',
   );
   return lines.join('\n');
 }
@@ -235,6 +260,8 @@ async function main() {
   if (!args.has('--no-http')) {
     const http = await httpBench();
     parts.push('', '#### HTTP', '', httpTable(http));
+    parts.push('', '#### Under attack', '', attackTable(http.attack));
+    parts.push('', '#### Import', '', importTable(http.importRun));
     if (!args.has('--no-postgres')) parts.push('', '#### HTTP on PostgreSQL', '', postgresHttpTable(http, await postgresHttp({ connections, seconds })));
     const bad = http.results.filter((r) => !r.missing && (r.errors > 0 || r.non2xx > 0));
     if (bad.length) parts.push('', `**Errors or non-2xx answers** on: ${bad.map((r) => `${r.route.name} (codes ${r.statusCodes})`).join(', ')}`);

@@ -1,6 +1,6 @@
 // Starts the production build behind the front door (scripts/start.mjs, as `npm start`) on a free port in 3700-3799 with a fresh events directory.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,12 +74,21 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
 }
 
 /** The bare Node hello world (bench/hello.mjs) on a free port in 3800-3899. */
-export async function startHello() {
+export const startHello = () => startBare('bench/hello.mjs');
+
+/** The same-bytes server (bench/same-bytes.mjs) answering with `answers`, on a free port in 3800-3899. */
+export function startSameBytes(answers) {
+  const file = join(mkdtempSync(join(tmpdir(), 'shelf-bench-same-')), 'answers.json');
+  writeFileSync(file, JSON.stringify(answers));
+  return startBare('bench/same-bytes.mjs', file);
+}
+
+async function startBare(script, ...args) {
   const port = await freePort(3800, 3899);
-  const child = spawn(process.execPath, [join(root, 'bench/hello.mjs'), String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, script), String(port), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`hello server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,

@@ -11,7 +11,7 @@ import { createStore, type Store } from '../lib/eventstore';
 import { mediaEventSchema, type MediaEvent } from '../lib/media/events';
 import { initialMediaState, evolveMedia, type MediaState } from '../lib/media/projection';
 import { decideMedia } from '../lib/media/decide';
-import { syntheticMediaLog } from '../lib/history/testing/synthetic-media-log';
+import { syntheticMediaLog } from '../lib/media/testing/synthetic-media-log';
 
 const count = Number(process.argv[2] ?? 10_000);
 const steps = Math.min(Number(process.argv[3] ?? 10_000), count);

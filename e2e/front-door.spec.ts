@@ -1,16 +1,16 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { logEntry, uniqueTitle } from './support/api';
+import { adminToken, logEntry, uniqueTitle } from './support/api';
 import { startAppServer, type AppServer } from './support/app-server';
 import { rawRequest, type RawResponse } from './support/raw-get';
 
-// The front door (server/front-door.mjs) answers the hot routes itself; a `_rsc` param sends the
-// same request to Next's route handler instead (lib/front-door/routes.ts). Both must give the same
-// answer, from the same stores. Own server: the test writes orders and entries.
+// The edge (lib/edge) answers the hot routes itself; on a server started with SHELF_EDGE_PARITY=1
+// (tests only), `x-shelf-parity: next` sends the same request to Next's route handler instead.
+// Both must give the same answer, from the same stores. Own server: the test writes orders and entries.
 let server: AppServer;
 test.beforeAll(async () => {
   // Unthrottled: both paths share one per-client order limiter, which would otherwise answer 429 to either.
-  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0', ORDERBOOK_GLOBAL_RATE_LIMIT: '0' });
+  server = await startAppServer({ ORDERBOOK_RATE_LIMIT: '0', ORDERBOOK_GLOBAL_RATE_LIMIT: '0', SHELF_EDGE_PARITY: '1' });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -26,12 +26,12 @@ function view(response: RawResponse) {
   return { status: response.status, body: body.toString(), headers: Object.fromEntries(kept.sort()) };
 }
 
-const throughNext = (path: string) => `${path}${path.includes('?') ? '&' : '?'}_rsc=parity`;
+const THROUGH_NEXT = { 'x-shelf-parity': 'next' };
 const gzip = { 'accept-encoding': 'gzip, deflate, br' };
 
 async function both(path: string, options: { method?: string; headers?: Record<string, string> } = {}) {
   const front = await rawRequest(server.url + path, options);
-  const next = await rawRequest(server.url + throughNext(path), options);
+  const next = await rawRequest(server.url + path, { ...options, headers: { ...options.headers, ...THROUGH_NEXT } });
   return { front, next };
 }
 
@@ -76,13 +76,13 @@ test('the hot routes give the same status, body and headers through the front do
 test('orders placed through the front door and through Next land in the same store', async () => {
   const book = async () => JSON.parse((await rawRequest(`${server.url}/orderbook`)).body.toString()) as { bids: { user: number; price: number }[] };
   const front = await rawRequest(`${server.url}/buy/501/77`, { method: 'POST' });
-  const next = await rawRequest(`${server.url}${throughNext('/buy/502/77')}`, { method: 'POST' });
+  const next = await rawRequest(`${server.url}/buy/502/77`, { method: 'POST', headers: THROUGH_NEXT });
   expect(view(front)).toEqual(view(next));
   expect(view(front).body).toBe('ok');
   const users = (await book()).bids.filter((o) => o.price === 77).map((o) => o.user);
   expect(users).toEqual([501, 502]);
   // A sell through Next matches the front door's bid, and the front door's book shows it at once.
-  await rawRequest(`${server.url}${throughNext('/sell/503/77')}`, { method: 'POST' });
+  await rawRequest(`${server.url}/sell/503/77`, { method: 'POST', headers: THROUGH_NEXT });
   expect((await book()).bids.filter((o) => o.price === 77).map((o) => o.user)).toEqual([502]);
   const { front: f, next: n } = await both('/orderbook');
   expect(view(f)).toEqual(view(n));
@@ -105,7 +105,7 @@ test('everything else reaches Next unchanged: other methods, browsers asking for
   expect(put.headers.allow).toBe('GET, HEAD');
 });
 
-test('one entry and one year are served from the render cache by the front door', async ({ request }) => {
+test('one entry and one year are served from the cache by the edge', async ({ request }) => {
   const entry = await logEntry(request, { kind: 'book', title: uniqueTitle('Cached entry'), finishedOn: '2026-03-04' }, server.url);
   for (const path of [`/entries/${entry.id}`, '/year/2026']) {
     const first = await rawRequest(server.url + path);
@@ -114,4 +114,31 @@ test('one entry and one year are served from the render cache by the front door'
     expect(first.headers['x-render-cache'], path).toBe('miss');
     expect((await rawRequest(server.url + path)).headers['x-render-cache'], path).toBe('hit');
   }
+});
+
+test("a script's POST /api/media is answered by the edge as Next's route answers it", async () => {
+  const token = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
+  const post = async (body: string, headers: Record<string, string>, throughNext: boolean) => {
+    const response = await fetch(`${server.url}/api/media`, { method: 'POST', body, headers: throughNext ? { ...headers, ...THROUGH_NEXT } : headers });
+    return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('cache-control'), body: await response.json() };
+  };
+  const cases: [string, Record<string, string>][] = [
+    ['{"kind":"book"}', token],
+    ['not json', token],
+    ['[]', token],
+    ['{"kind":"book","title":"A"}', { ...token, 'idempotency-key': '' }],
+    ['{"kind":"book","title":"A"}', { ...token, authorization: 'Bearer wrong-token-of-some-length' }],
+    [`{"kind":"book","title":"${'x'.repeat(70_000)}"}`, token],
+  ];
+  for (const [body, headers] of cases) {
+    const edge = await post(body, headers, false);
+    expect(edge, `${body.slice(0, 40)} ${JSON.stringify(headers).slice(0, 80)}`).toEqual(await post(body, headers, true));
+    expect(edge.status).toBeGreaterThanOrEqual(400);
+  }
+  const logged = await post(JSON.stringify({ kind: 'book', title: uniqueTitle('Logged at the edge') }), token, false);
+  expect(logged.status).toBe(201);
+  expect(logged.body.entry.title).toMatch(/^Logged at the edge/);
+  const viaNext = await post(JSON.stringify({ kind: 'book', title: uniqueTitle('Logged through Next') }), token, true);
+  expect(Object.keys(viaNext.body.entry).sort()).toEqual(Object.keys(logged.body.entry).sort());
+  expect({ ...viaNext, body: undefined }).toEqual({ ...logged, body: undefined });
 });

@@ -259,7 +259,7 @@ test.describe('title lookup', () => {
     });
     await openQuickLog(page);
     await page.getByLabel('Title', { exact: true }).fill('Looked');
-    await page.getByRole('list', { name: 'Suggestions' }).getByRole('button', { name: new RegExp(title) }).click();
+    await page.getByRole('list', { name: 'Matches' }).getByRole('button', { name: new RegExp(title) }).click();
     await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
     await expect(page.getByLabel('Link', { exact: true })).toHaveValue('https://books.example/looked-up');
     expect(asked).toContain('?kind=book&q=Looked');

@@ -81,6 +81,23 @@ test('a query is its own page, and RSC requests always reach Next', async ({ req
   expect(rsc.headers()['x-render-cache']).toBeUndefined();
 });
 
+test('render and router headers or a `_rsc` from outside reach no render: the kept page answers them', async () => {
+  await rawGet(`${server.url}/about`);
+  const spoofs: Record<string, string>[] = [
+    { 'x-shelf-render': '1' },
+    { 'next-router-state-tree': '%5B%22%22%5D', 'next-router-prefetch': '1' },
+    { 'next-router-segment-prefetch': '/_tree' },
+    { 'x-shelf-parity': 'next' }, // honoured only on a server started with SHELF_EDGE_PARITY=1 (tests)
+  ];
+  for (const headers of spoofs) {
+    for (const query of ['', `?_rsc=${Math.random().toString(36).slice(2)}`, '?%5frsc=x']) {
+      const answer = await rawGet(`${server.url}/about${query}`, headers);
+      expect(answer.headers['x-render-cache'], `${query} ${JSON.stringify(headers)}`).toBe('hit');
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    }
+  }
+});
+
 test('the cache never answers with state from before a restart', async ({ request }) => {
   const before = uniqueTitle('Before restart');
   await logEntry(request, { kind: 'show', title: before }, server.url);

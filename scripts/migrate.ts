@@ -3,11 +3,12 @@
 // id, type, at, data). A store that already has events there is refused, never merged. Exit 1 if
 // any store was refused, 2 for a usage error.
 import { existsSync, statSync } from 'node:fs';
+import { databaseUrl } from '../lib/eventstore/backend';
 import { connectDatabase } from '../lib/eventstore/postgres/connection';
 import { migrateDirectory } from '../lib/eventstore/postgres/migrate';
 
 const dir = process.argv[2];
-const url = process.env.DATABASE_URL;
+const url = databaseUrl();
 if (!dir || process.argv.length > 3 || !existsSync(dir) || !statSync(dir).isDirectory()) {
   console.error('usage: DATABASE_URL=postgres://... npm run migrate -- <events dir>');
   process.exit(2);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../lib/eventstore/testing/counter';
-import { syntheticMediaLog } from '../lib/history/testing/synthetic-media-log';
+import { syntheticMediaLog } from '../lib/media/testing/synthetic-media-log';
 import { createStore } from '../lib/eventstore';
 import { createMediaStore } from '../lib/media/store';
 import { orderbookStoreOptions } from '../lib/orderbook/store';

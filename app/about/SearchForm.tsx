@@ -2,7 +2,7 @@ import styles from './search.module.css';
 
 /**
  * Search the feed: a plain GET form (works without JavaScript; each result page is a URL the
- * render cache can serve). The kind, tag and year filters in force are kept as hidden fields.
+ * edge can keep). The kind, tag and year filters in force are kept as hidden fields.
  */
 export function SearchForm({ q, kind, tag, year }: { q?: string; kind?: string; tag?: string; year?: string }) {
   return (

@@ -126,7 +126,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
           <>
             <FeedList entries={entries} testId="feed" />
             {(page.newer || page.older) && (
-              // Plain links, not client navigations: each page is a document the render cache serves.
+              // Plain links, not client navigations: each page is a document the edge keeps.
               <nav aria-label="Pages" className={styles.pager}>
                 {page.newer && (
                   <a href={aboutHref(filters, page.newer.from)} rel="prev" className={styles.pageLink}>

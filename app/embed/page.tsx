@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { GridTile } from '@/lib/embed/GridTile';
-import gridStyles from '@/lib/embed/grid.module.css';
+import { GridTile } from '@/lib/ui/embed/GridTile';
+import gridStyles from '@/lib/ui/embed/grid.module.css';
 import { parseEmbedOptions } from '@/lib/embed/options';
-import { ReportHeight } from '@/lib/embed/ReportHeight';
+import { ReportHeight } from '@/lib/ui/embed/ReportHeight';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { nowEntries, publicFeed } from '@/lib/media/selectors';
 import { NowSection } from '@/lib/ui/NowSection';

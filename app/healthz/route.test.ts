@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '@/lib/eventstore';
 import { tempDir } from '@/lib/eventstore/testing/counter';
-import { mediaDefinition } from '@/lib/stores/media';
-import { orderbookDefinition } from '@/lib/stores/orderbook';
-import { openStore } from '@/lib/stores/shared';
+import { openStore } from '@/lib/eventstore/open-store';
+import { mediaDefinition } from '@/lib/media/definition';
+import { orderbookDefinition } from '@/lib/orderbook/definition';
 import { placeOrderHandler } from '@/lib/orderbook/place-order';
 import { GET } from './route';
 

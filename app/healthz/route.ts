@@ -1,5 +1,5 @@
 // Liveness, and the benchmarks' "hello world" baseline (see lib/health.ts: 503 while a store refuses writes).
-// The front door (lib/front-door) answers it itself with the same lib function.
+// The edge (lib/edge) answers it itself with the same lib function.
 import { healthAnswer } from '@/lib/health';
 import { toResponse } from '@/lib/http/answer';
 

@@ -20,7 +20,7 @@ export function frameAncestors(allowed: string | undefined): string {
 /** The Content-Security-Policy header value for /embed. */
 export const embedContentSecurityPolicy = (allowed: string | undefined) => `frame-ancestors ${frameAncestors(allowed)}`;
 
-/** Sets /embed's frame policy on a response (rendered now or replayed from the render cache). */
+/** Sets /embed's frame policy on a response (rendered now, or as the edge keeps it). */
 export function withEmbedFramePolicy<R extends Response>(response: R, allowed = process.env.EMBED_ALLOWED_ORIGINS): R {
   response.headers.set('Content-Security-Policy', embedContentSecurityPolicy(allowed));
   return response;

@@ -40,11 +40,6 @@ export class StoreLockedError extends Error {
   override name = 'StoreLockedError';
 }
 
-/** An earlier write failed and could not be rolled back: the store refuses further writes. */
-export class StoreBrokenError extends Error {
-  override name = 'StoreBrokenError';
-}
-
 /**
  * The store takes no writes now (free space under MIN_FREE_BYTES, or the last write failed and no
  * write succeeded since; or the log's database does not answer); nothing was acknowledged (a

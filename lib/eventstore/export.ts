@@ -5,7 +5,7 @@ import { encodeEnvelope } from './envelope';
 import { eventsAfter } from './postgres/event-log';
 import type { Database } from './postgres/connection';
 
-/** The file's committed bytes (`size`: the store's committedBytes()). */
+/** The file's first `size` bytes (its committed events: see FileLog.export). */
 export async function* fileLogChunks(file: string, size: number): AsyncGenerator<Buffer> {
   if (size === 0) return;
   for await (const chunk of createReadStream(file, { start: 0, end: size - 1 })) yield chunk as Buffer;

@@ -4,6 +4,7 @@ import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeFiles, type AppendHandle, type FileLayer } from '../fs/file-layer';
 import { removeStaleTempFiles } from '../fs/write-atomically';
+import { fileLogChunks } from './export';
 import { encodeEnvelope, parseEnvelope, parseEnvelopeAt } from './envelope';
 import { CorruptLogError } from './errors';
 import { hashId, IdIndex } from './id-index';
@@ -65,6 +66,12 @@ export class FileLog<E extends DomainEvent> implements LogWriter {
       this.releaseLock();
       throw err;
     }
+  }
+
+  /** The committed bytes as they are on disk (never changed: the log is append-only), up to `lastSeq`'s line. */
+  async *export(lastSeq: number): AsyncGenerator<Buffer> {
+    const end = lastSeq >= this.seq ? this.size : this.offsets.at(lastSeq + 1);
+    if (end > 0) yield* fileLogChunks(this.file, end);
   }
 
   head(): LogPosition {

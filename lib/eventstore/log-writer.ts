@@ -2,7 +2,7 @@
 // PostgreSQL backend implements the same interface. The store owns the rules (decide), the state
 // (evolve), snapshots and time travel; the writer owns only the recorded envelopes.
 import type { Snapshot } from './snapshot';
-import type { Envelope } from './types';
+import type { Envelope } from './event';
 
 /** Where the log ends, as a snapshot records it. `lastOffset`/`size` are byte positions for the file backend; other backends put 0. */
 export interface LogPosition {
@@ -21,7 +21,7 @@ export interface LogPosition {
 export type AppendResult = { ok: true } | { ok: false; conflict: true };
 
 export interface LogWriter {
-  /** The log's name in messages and in `Store.file`: a path, or a table. */
+  /** The log's name in messages: a path, or a table. */
   readonly file: string;
   /**
    * Boot step 1: takes whatever makes this the log's writer (the file backend: the directory
@@ -72,6 +72,11 @@ export interface LogWriter {
     load<S>(version: string): Promise<{ ok: true; snapshot: Snapshot<S> } | { ok: false; reason: string } | undefined>;
     save<S>(snapshot: Snapshot<S>): Promise<void>;
   };
+  /**
+   * The recorded events up to `lastSeq` (at most the head) as JSON lines, the format of
+   * events/README.md: the file's own committed bytes, or the database's rows written the same way.
+   */
+  export(lastSeq: number): AsyncIterable<Buffer>;
   /** Releases the log (and the lock); waits for nothing: the store drains its writes first. */
   close(): Promise<void>;
 }

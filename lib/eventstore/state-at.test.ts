@@ -1,5 +1,7 @@
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { collect } from './testing/collect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateCache } from './state-cache';
 import { evolveCounter, initialCounter, openCounter, tempDir, type CounterEvent, type CounterState } from './testing/counter';
@@ -18,14 +20,15 @@ async function countingStore(count: number, extra: Parameters<typeof openCounter
     for (const until = performance.now() + probe.slowMs; performance.now() < until; );
     return evolveCounter(state, event);
   };
-  const store = openCounter(tempDir(), { evolve: reducer, ...extra });
+  const dir = tempDir();
+  const store = openCounter(dir, { evolve: reducer, ...extra });
   open.push(store);
   await store.ready;
   for (let i = 1; i <= count; i++) await store.dispatch(i % 50 === 0 ? { type: 'Reset', data: {} } : { type: 'Added', data: { n: i % 7 } });
   const events = await store.read(1);
   const expected = (seq: number) => events.slice(0, seq).reduce(evolveCounter, initialCounter);
   probe.calls = 0;
-  return { store, probe, expected };
+  return { store, probe, expected, dir };
 }
 
 describe('stateAt', () => {
@@ -101,12 +104,13 @@ describe('stateAt', () => {
   });
 });
 
-describe('committedBytes', () => {
-  it('is the size of the log file up to the last committed event', async () => {
-    const { store } = await countingStore(10);
-    expect(store.committedBytes()).toBe(statSync(store.file).size);
+describe('export', () => {
+  it('is the log file up to the last committed event', async () => {
+    const { store, dir } = await countingStore(10);
+    const exported = async () => Buffer.concat(await collect(store.export()));
+    expect((await exported()).equals(readFileSync(join(dir, 'counter.jsonl')))).toBe(true);
     await expect(store.dispatch({ type: 'Added', data: { n: 5000 } })).rejects.toThrow(/over 1000/);
-    expect(store.committedBytes()).toBe(statSync(store.file).size);
+    expect((await exported()).equals(readFileSync(join(dir, 'counter.jsonl')))).toBe(true);
   });
 });
 

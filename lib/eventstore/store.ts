@@ -1,6 +1,6 @@
 // The store: one log (log-writer.ts), the state it folds into, and dispatch. Boot is in boot.ts,
 // time travel in state-history.ts, snapshots in snapshotter.ts, the rules of a batch in decide-batch.ts.
-import { bootState } from './boot';
+import { bootState } from './boot-state';
 import { decideBatch, type Pending } from './decide-batch';
 import { EventValidationError, StoreUnavailableError } from './errors';
 import { FileLog } from './file-log';
@@ -83,9 +83,14 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     return this.log.head().seq;
   }
 
-  committedBytes(): number {
+  logBytes(): number | undefined {
     this.assertBooted();
-    return this.log.head().size;
+    return this.log.head().size || undefined;
+  }
+
+  export(): AsyncIterable<Buffer> {
+    this.assertBooted();
+    return this.log.export(this.log.head().seq);
   }
 
   writeHealth(): WriteHealth {

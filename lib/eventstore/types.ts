@@ -1,27 +1,8 @@
 import type { ZodType } from 'zod';
 
-/** A domain event before the store stamps it: what a caller dispatches. */
-export interface EventInput<T extends string = string, D = unknown> {
-  type: T;
-  data: D;
-  /** Optional idempotency key: dispatching an id already in the log returns the recorded event. */
-  id?: string;
-}
-
-/** One line of the log: the event as recorded, stamped with seq, id and time by the store. */
-export interface Envelope<T extends string = string, D = unknown> {
-  seq: number;
-  id: string;
-  type: T;
-  at: string;
-  data: D;
-}
-
-/** Any of a store's domain events, as a discriminated union of `{ type, data }`. */
-export type DomainEvent = { type: string; data: unknown };
-
-/** The envelope of one of a store's domain events. */
-export type EnvelopeOf<E extends DomainEvent> = E extends DomainEvent ? Envelope<E['type'], E['data']> : never;
+export type { EventInput, Envelope, DomainEvent, EnvelopeOf } from './event';
+import type { DomainEvent, Envelope, EnvelopeOf, EventInput } from './event';
+import type { LogWriter } from './log-writer';
 
 /**
  * A pure, total function of the state and one recorded event: it never throws for an event its
@@ -74,7 +55,7 @@ export interface StoreOptions<S, E extends DomainEvent> {
   /** Where boot warnings go (a torn tail, an unusable snapshot). */
   warn?: (message: string) => void;
   /** The log backend (default: `<dir>/<name>.jsonl` through lib/eventstore/file-log.ts). */
-  log?: (codec: LogCodec<E>) => import('./log-writer').LogWriter;
+  log?: (codec: LogCodec<E>) => LogWriter;
   /** The file operations the default backend and its snapshots write through (tests inject a crashable one). */
   files?: import('../fs/file-layer').FileLayer;
   /** Writes stop while the log's file system has fewer free bytes than this (default: MIN_FREE_BYTES or 64 MiB). */
@@ -97,14 +78,15 @@ export type Listener<S, E extends DomainEvent> = (event: EnvelopeOf<E>, state: S
 
 export interface Store<S, E extends DomainEvent> {
   readonly name: string;
-  readonly file: string;
   /** Resolves once the log is replayed and the store accepts dispatches. */
   readonly ready: Promise<void>;
   snapshot(): S;
   /** The seq of the last applied event (0 for an empty log). */
   version(): number;
-  /** Bytes of the log file that hold committed events: an export copies exactly these. */
-  committedBytes(): number;
+  /** Bytes the log takes, where the backend counts them (the file backend: its committed bytes); undefined elsewhere (PostgreSQL). */
+  logBytes(): number | undefined;
+  /** The log up to the version now as JSON lines (events/README.md), whichever backend holds it: what a backup downloads. */
+  export(): AsyncIterable<Buffer>;
   dispatch<T extends E>(event: EventInput<T['type'], T['data']>): Promise<EnvelopeOf<T>>;
   subscribe(listener: Listener<S, E>): () => void;
   /**

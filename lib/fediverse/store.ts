@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Store } from '../eventstore';
-import { readyStore } from '../stores/shared';
+import { readyStore } from '../eventstore/open-store';
 import type { FediverseEvent } from './events';
 import type { FediverseState } from './projection';
 import { fediverseDefinition } from './store-definition';

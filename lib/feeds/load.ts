@@ -1,12 +1,8 @@
 import 'server-only';
-import { LRUCache } from 'lru-cache';
-import { singleton } from '../eventstore/registry';
 import type { Answer } from '../http/answer';
 import { parseKindList } from '../media/kind-list';
 import { readyMediaStore } from '../media/store';
-import { stateVersion } from '../render-cache/state-version';
 import { readSettings } from '../settings/store';
-import { mediaDefinition } from '../stores/media';
 import { atomFeed, ATOM_CONTENT_TYPE } from './atom';
 import type { FeedInput } from './entry-content';
 import { jsonFeed, JSON_FEED_CONTENT_TYPE } from './json-feed';
@@ -21,33 +17,20 @@ export async function loadFeed(search: URLSearchParams, origin: string): Promise
   return feedInput(state, { siteUrl: origin, ownerName: ownerName || siteTitle, ownerBio: bio }, kinds);
 }
 
-/**
- * Which kept feed body a request may get: the format, the kinds, and the public origin its links
- * name (SITE_URL's, or each address the site is reached at when it is unset: a body made for
- * http://localhost:3000 must never go to a reader on https://books.example).
- */
-export function feedBodyKey(format: 'atom' | 'json', search: URLSearchParams, origin: string): string {
-  return `${format} ${parseKindList(search.get('kind')).join(',')} ${origin}`;
+/** The canonical query of a feed: the kinds it shows, in one order (what the edge keys its answer by, with the public origin). */
+export function feedQuery(search: URLSearchParams): string {
+  const kinds = parseKindList(search.get('kind'));
+  return kinds.length > 0 ? `kind=${kinds.join(',')}` : '';
 }
 
-/** Feed bodies by format, kinds and origin (feedBodyKey), each for the state version it was made at (readers poll; entries render Markdown). */
-const feedBodies = () => singleton('feeds:bodies', () => new LRUCache<string, { version: string; body: string }>({ max: 32 }));
-
 /**
- * GET /feed.xml (Atom 1.0) or /feed.json (JSON Feed 1.1): Next's route handlers and the front door.
- * A body is made once per state version (the entries, the settings), kinds and origin, then reused.
+ * GET /feed.xml (Atom 1.0) or /feed.json (JSON Feed 1.1), its links under `origin` (SITE_URL's, or
+ * the address the site was reached at): Next's route handlers and the edge, which keeps the answer
+ * per version of the entries and the settings, kinds and origin (lib/edge/routes.ts), so a body
+ * made for http://localhost:3000 never goes to a reader on https://books.example.
  */
-export async function feedRouteAnswer(format: 'atom' | 'json', search: URLSearchParams, ifNoneMatch: string | null | undefined, origin: string): Promise<Answer> {
-  await readyMediaStore();
-  // Taken before the body is made: a body kept under it is never older than it.
-  const version = stateVersion([mediaDefinition]);
-  const key = feedBodyKey(format, search, origin);
-  const cached = version === undefined ? undefined : feedBodies().get(key);
-  let body = cached?.version === version ? cached?.body : undefined;
-  if (body === undefined) {
-    const input = await loadFeed(search, origin);
-    body = format === 'atom' ? atomFeed(input) : JSON.stringify(jsonFeed(input), null, 2);
-    if (version !== undefined) feedBodies().set(key, { version, body });
-  }
-  return feedAnswer(ifNoneMatch, body, format === 'atom' ? ATOM_CONTENT_TYPE : JSON_FEED_CONTENT_TYPE);
+export async function feedRouteAnswer(format: 'atom' | 'json', search: URLSearchParams, origin: string): Promise<Answer> {
+  const input = await loadFeed(search, origin);
+  const body = format === 'atom' ? atomFeed(input) : JSON.stringify(jsonFeed(input), null, 2);
+  return feedAnswer(body, format === 'atom' ? ATOM_CONTENT_TYPE : JSON_FEED_CONTENT_TYPE);
 }

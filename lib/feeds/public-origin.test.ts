@@ -2,15 +2,24 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '@/lib/eventstore/testing/counter';
-import { handleHotRequest } from '@/lib/front-door/handle';
+import { createEdge } from '@/lib/edge/handle';
+import { openStore } from '@/lib/eventstore/open-store';
 import { logEntry } from '@/lib/media/commands';
-import { mediaDefinition, orderbookDefinition } from '@/lib/stores';
-import { openStore } from '@/lib/stores/shared';
+import { mediaDefinition } from '@/lib/media/definition';
+import { orderbookDefinition } from '@/lib/orderbook/definition';
 
 // Feeds name the site absolutely. Without SITE_URL that is the address each request reached (the
 // Host, and the protocol a trusted proxy says), and a kept feed never goes to another address.
 let server: Server;
 let port: number;
+
+/** The edge on its own server (TRUST_PROXY is read as an edge starts): a request it would hand to Next gets 599. */
+async function startEdge() {
+  server?.close();
+  server = createServer(createEdge({ next: (_req, res) => void res.writeHead(599).end() }).handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+}
 
 beforeAll(async () => {
   process.env.EVENTS_DIR = tempDir();
@@ -18,11 +27,7 @@ beforeAll(async () => {
   delete process.env.TRUST_PROXY;
   await Promise.all([openStore(orderbookDefinition).ready, openStore(mediaDefinition).ready]);
   expect((await logEntry({ kind: 'book', title: 'The Dispossessed' })).ok).toBe(true);
-  server = createServer((req, res) => {
-    if (!handleHotRequest(req, res)) res.writeHead(599).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  await startEdge();
 });
 
 afterEach(() => {
@@ -48,7 +53,7 @@ function feed(path: '/feed.json' | '/feed.xml', headers: Record<string, string>)
 
 const homeOf = async (headers: Record<string, string>) => JSON.parse(await feed('/feed.json', headers)).home_page_url as string;
 
-describe('feeds behind the front door', () => {
+describe('feeds through the edge', () => {
   it('name the address each request reached, kept apart per address', async () => {
     expect(await homeOf({ host: 'localhost:3000' })).toBe('http://localhost:3000/about');
     expect(await homeOf({ host: '192.168.1.20:3000' })).toBe('http://192.168.1.20:3000/about');
@@ -62,6 +67,7 @@ describe('feeds behind the front door', () => {
     const proxied = { host: '127.0.0.1:3000', 'x-forwarded-for': '198.51.100.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'books.example' };
     expect(await homeOf(proxied)).toBe('http://127.0.0.1:3000/about'); // no proxy trusted: forged headers count for nothing
     process.env.TRUST_PROXY = 'loopback';
+    await startEdge();
     expect(await homeOf(proxied)).toBe('https://books.example/about');
   });
 

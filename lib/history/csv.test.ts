@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv, unguardCell } from './csv';
 import { ENTRY_COLUMNS, entriesCsv, entriesCsvFile, entriesJson } from './entries-export';
-import { finished, fold } from './testing/media-fixtures';
+import { finished, fold } from '../media/testing/media-fixtures';
 
 describe('csvCell', () => {
   it('leaves plain text and numbers alone, and empties a missing value', () => {

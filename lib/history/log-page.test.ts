@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHistoryPage, parseHistoryQuery } from './log-page';
-import { mediaHistory } from './sources/media';
+import { mediaDefinition } from '../media/definition';
+import { historySource } from './sources/source';
+
+const mediaHistory = historySource(mediaDefinition);
 import type { AnyStore } from './sources/types';
-import { finished } from './testing/media-fixtures';
-import { openMediaStore, type MediaTestStore } from './testing/media-store';
+import { finished } from '../media/testing/media-fixtures';
+import { openMediaStore, type MediaTestStore } from '../media/testing/media-store';
 
 let store: MediaTestStore | undefined;
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { publicFeed } from '../media/selectors';
-import { finished } from './testing/media-fixtures';
-import { openMediaStore, type MediaTestStore } from './testing/media-store';
-import { describeMediaEvent } from './describe-media';
+import { finished } from '../media/testing/media-fixtures';
+import { openMediaStore, type MediaTestStore } from '../media/testing/media-store';
+import { describeMediaEvent } from '../media/describe-event';
 import { parseSeq, pastView as pastViewOf, stepLinks } from './time-travel';
-import type { MediaTestStore as Store } from './testing/media-store';
+import type { MediaTestStore as Store } from '../media/testing/media-store';
 
 const pastView = (s: Store, seq: number) => pastViewOf(s, seq, (event, before, after) => describeMediaEvent(event as never, before, after).text);
 

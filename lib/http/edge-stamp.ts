@@ -11,7 +11,13 @@ const HEADER = { stamp: 'x-shelf-edge', address: 'x-shelf-client-address', key: 
 
 const SECRET = Symbol.for('shelf.edge-stamp');
 const secret = (): Buffer => ((globalThis as { [SECRET]?: Buffer })[SECRET] ??= randomBytes(24));
-const secretText = () => secret().toString('base64url');
+let text: { of: Buffer; text: string } | undefined;
+/** The secret as the header carries it (encoded once: every request is stamped with it). */
+const secretText = () => {
+  const bytes = secret();
+  if (text?.of !== bytes) text = { of: bytes, text: bytes.toString('base64url') };
+  return text.text;
+};
 
 /**
  * Removes any client-sent copies of the edge's headers and writes the party on the request. A

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../eventstore/errors';
 import { describe, expect, it } from 'vitest';
 import { readJsonObject } from './json';
 import { writeErrorResponse } from './write-error';
@@ -51,7 +52,7 @@ describe('writeErrorResponse', () => {
       expect(full.status).toBe(500);
       expect(full.headers.get('content-type')).toMatch(/json/);
       expect((await full.json()).error).toBe('The order could not be saved: the disk is full. Nothing was recorded; try again later.');
-      const refusing = writeErrorResponse('The entry', Object.assign(new Error('media refuses writes: below MIN_FREE_BYTES'), { name: 'StoreBrokenError' }));
+      const refusing = writeErrorResponse('The entry', new StoreUnavailableError('media refuses writes: below MIN_FREE_BYTES'));
       expect(refusing.status).toBe(503);
       expect((await refusing.json()).error).toMatch(/below MIN_FREE_BYTES/);
       const other = writeErrorResponse('The entry', new Error('/secret/path exploded'));

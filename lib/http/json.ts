@@ -12,7 +12,7 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 /** The body as text, capped while it streams in (see readCappedBytes); 413 JSON past `maxBytes`. */
 export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const bytes = await readCappedBytes(request, maxBytes);
-  if (!bytes) return { ok: false, response: jsonError(413, `Body too large: at most ${maxBytes} bytes`) };
+  if (!bytes) return { ok: false, response: jsonError(413, bodyTooLarge(maxBytes)) };
   return { ok: true, text: bytes.toString('utf8') };
 }
 
@@ -20,15 +20,21 @@ export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY
 export async function readJsonObject(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
   const read = await readBodyText(request, maxBytes);
   if (!read.ok) return read;
+  const parsed = parseJsonObject(read.text);
+  return parsed.ok ? parsed : { ok: false, response: jsonError(400, parsed.error) };
+}
+
+/** Body text as a JSON object, or why it is not one (the 400's message). */
+export function parseJsonObject(text: string): { ok: true; body: Record<string, unknown> } | { ok: false; error: string } {
   let body: unknown;
   try {
-    body = JSON.parse(read.text);
+    body = JSON.parse(text);
   } catch {
-    return { ok: false, response: jsonError(400, 'Body must be JSON') };
+    return { ok: false, error: 'Body must be JSON' };
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, response: jsonError(400, 'Body must be a JSON object') };
-  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, error: 'Body must be a JSON object' };
   return { ok: true, body: body as Record<string, unknown> };
 }
+
+export const bodyTooLarge = (maxBytes: number) => `Body too large: at most ${maxBytes} bytes`;
 

@@ -18,14 +18,19 @@ export function publicOriginOf(headers: HeaderReader): string {
 
 /** SITE_URL's origin (`https://books.example`), or undefined when it is unset. A malformed SITE_URL is refused at start (siteUrlProblem, lib/boot.ts). */
 export function configuredOrigin(siteUrl: string | undefined = process.env.SITE_URL): string | undefined {
+  if (siteUrl === lastSiteUrl.given) return lastSiteUrl.origin; // asked on every hot read: parsed once
   const text = siteUrl?.trim();
-  if (!text) return undefined;
+  let origin: string | undefined;
   try {
-    return new URL(text).origin;
+    origin = text ? new URL(text).origin : undefined;
   } catch {
-    return undefined;
+    origin = undefined;
   }
+  lastSiteUrl = { given: siteUrl, origin };
+  return origin;
 }
+
+let lastSiteUrl: { given: string | undefined; origin: string | undefined } = { given: undefined, origin: undefined };
 
 /**
  * The origins a same-site browser request may name in `Origin` (as Django and Rails check it): the

@@ -34,7 +34,7 @@ export function partyOf(req: PeerRequest, trust: Trust = trustProxyFromEnv()): R
   const address = forwarded ? proxyaddr({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwarded.for } } as never, trust) : peer;
   const proto = (forwarded?.proto ?? (req.socket.encrypted ? 'https' : 'http')) as 'http' | 'https';
   const host = validHost(forwarded?.host ?? headerText(req.headers.host));
-  return { address, key: addressKey(address), origin: host ? originOf(proto, host) : undefined };
+  return { address, key: rememberedKey(address), origin: host ? originOf(proto, host) : undefined };
 }
 
 /**
@@ -82,12 +82,39 @@ function lastEntry(value: string | string[] | undefined): string | undefined {
   return entry || undefined;
 }
 
+/** Keys of addresses seen lately: every request asks, and parsing an IPv6 address (a dual-stack socket's IPv4-mapped peer too) costs microseconds. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 4096;
+
+function rememberedKey(address: string): string {
+  let key = keys.get(address);
+  if (key === undefined) {
+    key = addressKey(address);
+    if (keys.size >= MAX_KEYS) keys.clear(); // many addresses: recomputed, never unbounded
+    keys.set(address, key);
+  }
+  return key;
+}
+
 // A DNS name (labels of letters, digits and hyphens) or a bracketed IPv6 literal, then an optional port.
 const HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))*\.?|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
 
+/** Host headers seen lately, checked: every request asks, and clients send a handful of hosts. */
+const hosts = new Map<string, string | undefined>();
+const MAX_HOSTS = 1024;
+
 /** The Host header when it is a host name or address with an optional port, lower-cased; else undefined. */
 export function validHost(value: string | undefined): string | undefined {
-  const host = value?.trim().toLowerCase();
+  if (value === undefined) return undefined;
+  if (hosts.has(value)) return hosts.get(value);
+  const host = checkedHost(value);
+  if (hosts.size >= MAX_HOSTS) hosts.clear(); // made-up hosts: checked again, never unbounded
+  hosts.set(value, host);
+  return host;
+}
+
+function checkedHost(value: string): string | undefined {
+  const host = value.trim().toLowerCase();
   if (!host || host.length > 260) return undefined;
   const match = HOST.exec(host);
   if (!match) return undefined;

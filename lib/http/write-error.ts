@@ -1,6 +1,6 @@
 // A write that failed after its input was accepted (disk full, I/O error, a store that refuses
 // writes) is answered as JSON saying so, never as an empty 500 from the framework.
-import { jsonError } from './json';
+import { jsonErrorAnswer, toResponse, type Answer } from './answer';
 
 const REASONS: Record<string, string> = {
   ENOSPC: 'the disk is full',
@@ -12,16 +12,19 @@ const REASONS: Record<string, string> = {
 };
 
 /**
- * The response for a failed write of `what` ("The entry", "The order"): 503 when the error says
+ * The answer for a failed write of `what` ("The entry", "The order"): 503 when the error says
  * the store is unavailable for now (an error with `status` 503, or a store that refuses writes),
  * else 500; the message names the cause without internal paths. Logged for the owner.
  */
-export function writeErrorResponse(what: string, err: unknown): Response {
+export function writeErrorAnswer(what: string, err: unknown): Answer {
   console.error(`${what} could not be saved:`, err);
   const e = err as { status?: unknown; code?: unknown; name?: unknown; message?: unknown };
-  const unavailable = e?.status === 503 || e?.name === 'StoreBrokenError' || e?.name === 'StoreUnavailableError';
+  const unavailable = e?.status === 503 || e?.name === 'StoreUnavailableError';
   const reason =
     (typeof e?.code === 'string' && REASONS[e.code]) ||
     (unavailable && typeof e?.message === 'string' ? e.message : 'an internal error (see the server log)');
-  return jsonError(unavailable ? 503 : 500, `${what} could not be saved: ${reason}. Nothing was recorded; try again later.`);
+  return jsonErrorAnswer(unavailable ? 503 : 500, `${what} could not be saved: ${reason}. Nothing was recorded; try again later.`);
 }
+
+/** The same as a Response, for Next's route handlers. */
+export const writeErrorResponse = (what: string, err: unknown): Response => toResponse(writeErrorAnswer(what, err));

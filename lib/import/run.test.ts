@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whyNotAnnounced } from '../announce/eligibility';
 import { tempDir } from '../eventstore/testing/counter';
-import { logFinished } from '../media/commands';
+import { logEntry } from '../media/commands';
 import { mediaStore, readyMediaStore } from '../media/store';
 import { ImportFormatError } from './format-error';
 import { entriesCsvFile } from '../history/entries-export';
-import { finished, fold } from '../history/testing/media-fixtures';
+import { finished, fold } from '../media/testing/media-fixtures';
 import { PREVIEW_ROWS, PREVIEW_TEXT } from './plan';
 import { runImport } from './run';
 
@@ -76,7 +76,7 @@ describe('runImport against the media log', () => {
   });
 
   it('restores a Shelf backup with its ids, and the same backup twice adds nothing', async () => {
-    const logged = await logFinished({ kind: 'game', title: 'Outer Wilds', finishedOn: '2024-05-05', announce: true });
+    const logged = await logEntry({ kind: 'game', title: 'Outer Wilds', finishedOn: '2024-05-05', announce: true });
     if (!logged.ok) throw new Error(logged.error);
     const backup = JSON.stringify({ version: 1, entries: [{ ...logged.value, id: 'restored-1' }, { ...logged.value }] });
     const result = await runImport({ source: 'shelf', bytes: Buffer.from(backup), dryRun: false });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { findStore } from '../stores';
-import { readyStore } from '../stores/shared';
+import { readyStore } from '../eventstore/open-store';
 import type { LiveSource } from './event-stream';
 
 export interface LiveStream {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../eventstore/testing/counter';
-import { describeMediaEvent } from '../history/describe-media';
+import { describeMediaEvent } from './describe-event';
 import { finishEntry, logAutomatic, logEntry, patchEntry } from './commands';
 import { mediaEventSchema } from './events';
 import { hookSourceOfEventId } from './logged-by';

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable, MAX_ID_LENGTH } from '../eventstore';
 import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
-import type { ImportSource } from '../import/sources';
+import type { ImportSource } from './import-sources';
 import type { LoggedBy } from './logged-by';
 import { sameValue, type Entry } from './projection';
 import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
@@ -112,9 +112,6 @@ export async function logAutomatic(
   });
   return result.ok ? { ok: true, value: { entry: result.value, duplicate: false } } : result;
 }
-
-/** The name this command had when every entry was finished; import and older callers use it. */
-export const logFinished = logEntry;
 
 /**
  * Whether a recorded MediaFinished or MediaStarted is the one this request asks for: same fields

@@ -14,17 +14,26 @@ export function isIsoDate(value: string): boolean {
   return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
+/** Day formatters by time zone, made once: making one costs far more than formatting with it (every write asks for today). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date (YYYY-MM-DD) in a time zone: the owner's (`TZ`), not the server's UTC. */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const zone = timeZone || '';
+  let format = dayFormats.get(zone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(now);
 }
+
+const shortDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 
 /** "Nov 23, 2026" for a YYYY-MM-DD date, independent of the server's zone. */
 export function formatDay(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return shortDay.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Whole days from one YYYY-MM-DD date to another (0 for the same day). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { announcementEventSchemas } from '../announce/events';
+import { announcementEventSchemas } from './announcement-events';
 import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
-import { IMPORT_SOURCES } from '../import/sources';
+import { IMPORT_SOURCES } from './import-sources';
 import { entryIdSchema } from './ids';
 import { LOGGED_BY } from './logged-by';
 

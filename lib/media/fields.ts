@@ -1,5 +1,6 @@
 // The one validation schema of an entry, shared by the admin form, the JSON API and the events.
 import { z } from 'zod';
+import { normalizeNewlines, trimmedText } from '../validation/text';
 import { isIsoDate } from './dates';
 import { KINDS } from './kinds';
 
@@ -29,15 +30,8 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(LIMITS.tags, { error: `At most ${LIMITS.tags} tags` }));
 
-/** One line ending everywhere: a browser's textarea sends `\r\n`, the API `\n`; the log keeps `\n`. */
-export const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
+export { normalizeNewlines };
 
-const trimmed = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .overwrite(normalizeNewlines)
-    .trim()
-    .max(max, { error: `${what} must be at most ${max} characters` });
 
 /** Only http(s): a `javascript:` or `data:` URL in a link or an image is an attack, not a typo. */
 const webUrl = (what: string) =>
@@ -64,8 +58,8 @@ const absoluteWebUrl = (what: string) =>
 
 export const fieldSchemas = {
   kind: z.enum(KINDS, { error: `Kind must be one of: ${KINDS.join(', ')}` }),
-  title: trimmed(LIMITS.title, 'Title').min(1, { error: 'Title is required' }),
-  creator: trimmed(LIMITS.creator, 'Creator'),
+  title: trimmedText(LIMITS.title, 'Title').min(1, { error: 'Title is required' }),
+  creator: trimmedText(LIMITS.creator, 'Creator'),
   url: webUrl('Link'),
   coverUrl: webUrl('Cover image'),
   rating: z
@@ -73,7 +67,7 @@ export const fieldSchemas = {
     .min(0.5, { error: 'Rating must be at least 0.5' })
     .max(5, { error: 'Rating must be at most 5' })
     .refine((n) => Number.isInteger(n * 2), { error: 'Rating must be in halves (0.5, 1, 1.5, ... 5)' }),
-  review: trimmed(LIMITS.review, 'Review'),
+  review: trimmedText(LIMITS.review, 'Review'),
   finishedOn: z.string({ error: 'Finished date must be text' }).refine(isIsoDate, { error: 'Finished date must be a date written YYYY-MM-DD' }),
   visibility: z.enum(['public', 'private'], { error: 'Visibility must be public or private' }),
   announce: z.boolean({ error: 'Announce must be true or false' }),
@@ -85,7 +79,7 @@ export const fieldSchemas = {
     .min(0, { error: 'Progress must be at least 0' })
     .max(100, { error: 'Progress must be at most 100' }),
   /** Where one is, in words ("S01E03", "chapter 12"): beside the percentage, for an entry not finished yet. */
-  progressNote: trimmed(LIMITS.progressNote, 'Progress note').min(1, { error: 'Progress note cannot be empty' }),
+  progressNote: trimmedText(LIMITS.progressNote, 'Progress note').min(1, { error: 'Progress note cannot be empty' }),
   tags: tagsSchema,
 };
 

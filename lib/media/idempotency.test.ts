@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../eventstore/testing/counter';
-import { idempotencyEventId, logFinished } from './commands';
+import { idempotencyEventId, logEntry } from './commands';
 import { mediaStore, readyMediaStore } from './store';
 
 beforeAll(() => {
@@ -18,8 +18,8 @@ describe('Idempotency-Key', () => {
     for (const length of [1, 124, 125, 127, 128]) {
       const key = 'k'.repeat(length - 1) + String(length % 10);
       const before = await count();
-      const first = await logFinished({ ...book, title: `Dune ${length}` }, idempotencyEventId(key));
-      const retry = await logFinished({ ...book, title: `Dune ${length}` }, idempotencyEventId(key));
+      const first = await logEntry({ ...book, title: `Dune ${length}` }, idempotencyEventId(key));
+      const retry = await logEntry({ ...book, title: `Dune ${length}` }, idempotencyEventId(key));
       expect(first.ok && retry.ok).toBe(true);
       if (!first.ok || !retry.ok) return;
       expect(retry.value.id).toBe(first.value.id);
@@ -37,18 +37,18 @@ describe('Idempotency-Key', () => {
 
   it('refuses a reused key with a different body (422) and writes nothing', async () => {
     const key = idempotencyEventId('reused-key');
-    const first = await logFinished({ ...book, title: 'Hyperion' }, key);
+    const first = await logEntry({ ...book, title: 'Hyperion' }, key);
     expect(first.ok).toBe(true);
     const before = await count();
-    const other = await logFinished({ ...book, title: 'Hyperion', rating: 4 }, key);
+    const other = await logEntry({ ...book, title: 'Hyperion', rating: 4 }, key);
     expect(other).toMatchObject({ ok: false, status: 422, error: expect.stringMatching(/already used for a different entry/) });
     expect(await count()).toBe(before);
   });
 
   it('still matches a retry that left the finished date to the server', async () => {
     const key = idempotencyEventId('default-date');
-    const first = await logFinished({ kind: 'movie', title: 'Alien' }, key);
-    const retry = await logFinished({ kind: 'movie', title: 'Alien' }, key);
+    const first = await logEntry({ kind: 'movie', title: 'Alien' }, key);
+    const retry = await logEntry({ kind: 'movie', title: 'Alien' }, key);
     expect(first.ok && retry.ok && retry.value.id === first.value.id).toBe(true);
   });
 });

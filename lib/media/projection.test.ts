@@ -5,7 +5,7 @@ import { finished } from './testing/fixtures';
 import { decideMedia } from './decide';
 import { initialMediaState, evolveMedia, type MediaState } from './projection';
 import { publicFeed, yearSummary } from './selectors';
-import { syntheticMediaLog } from '../history/testing/synthetic-media-log';
+import { syntheticMediaLog } from './testing/synthetic-media-log';
 
 let seq = 0;
 const envelope = (event: MediaEvent): EnvelopeOf<MediaEvent> =>

@@ -2,11 +2,11 @@
 // Evolve only; the rules a new event must pass are in ./decide.ts.
 import { Map as PersistentMap } from 'immutable';
 import type { EnvelopeOf } from '../eventstore';
-import type { Channel } from '../announce/events';
+import type { Channel } from './announcement-events';
 import type { EntryRecord } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
 import { KINDS, type Kind } from './kinds';
-import type { ImportSource } from '../import/sources';
+import type { ImportSource } from './import-sources';
 import type { LoggedBy } from './logged-by';
 
 export interface AnnouncementStatus {

@@ -1,26 +1,36 @@
 import 'server-only';
 import { jsonAnswer, type Answer } from '../http/answer';
-import { parseApiQuery, queryEntries } from './api-query';
+import { parseApiQuery, queryEntries, type ApiQuery } from './api-query';
 import { publicEntry } from './selectors';
 import { readyMediaStore } from './store';
 
 /**
  * GET /api/media: entries, newest first, public finished ones by default. `?kind=book,game`,
  * `?status=` (finished, in-progress, abandoned, all), `?tag=`, `?q=`, `?year=`, `?limit=` narrow
- * it; `?visibility=all` includes private entries, with every field, once `authorizeOwner` (the API
- * token) lets it through. Next's route handler and the front door both answer with this function;
- * the front door hands `visibility=all` to Next (lib/front-door/routes.ts), which checks the token.
+ * it; `?visibility=all` includes private entries, with every field: the caller checks the API
+ * token first (Next's route does; the edge hands `visibility=all` to Next, lib/edge/routes.ts).
  */
-export async function entriesAnswer(params: URLSearchParams, authorizeOwner: () => Response | null): Promise<Answer | Response> {
+export async function entriesAnswer(params: URLSearchParams): Promise<Answer> {
   const parsed = parseApiQuery(params);
-  if (!parsed.ok) {
-    return jsonAnswer({ error: `Please fix: ${Object.keys(parsed.fields).join(', ')}`, fields: parsed.fields }, 400);
-  }
-  const owner = parsed.query.visibility === 'all';
-  if (owner) {
-    const denied = authorizeOwner();
-    if (denied) return denied;
-  }
-  const entries = queryEntries((await readyMediaStore()).snapshot(), parsed.query);
-  return jsonAnswer({ entries: owner ? entries : entries.map(publicEntry) });
+  if (!parsed.ok) return badQueryAnswer(parsed.fields);
+  return queryAnswer(parsed.query);
+}
+
+export const badQueryAnswer = (fields: Record<string, string>): Answer =>
+  jsonAnswer({ error: `Please fix: ${Object.keys(fields).join(', ')}`, fields }, 400);
+
+async function queryAnswer(query: ApiQuery): Promise<Answer> {
+  const entries = queryEntries((await readyMediaStore()).snapshot(), query);
+  return jsonAnswer({ entries: query.visibility === 'all' ? entries : entries.map(publicEntry) });
+}
+
+/**
+ * The canonical form of an entries query (what the edge keys the answer by): the parsed query
+ * written one way, or, for a query the API refuses, the fields it names (the 400 says only that).
+ */
+export function entriesQueryKey(params: URLSearchParams): string {
+  const parsed = parseApiQuery(params);
+  if (!parsed.ok) return `invalid:${Object.keys(parsed.fields).sort().join(',')}`;
+  const { filter, status, visibility, limit } = parsed.query;
+  return JSON.stringify([filter.kinds, filter.tag ?? '', filter.q ?? '', filter.year ?? '', status, visibility, limit]);
 }

@@ -1,10 +1,12 @@
 import 'server-only';
 import { createStore, type Store, type StoreOptions } from '../eventstore';
 import { storeOptions } from '../eventstore/define-store';
-import { mediaDefinition } from '../stores/media';
-import { openStore, readyStore } from '../stores/shared';
+import { openStore, readyStore } from '../eventstore/open-store';
+import { mediaDefinition } from './definition';
 import type { MediaEvent } from './events';
 import type { MediaState } from './projection';
+
+export { mediaDefinition };
 
 export type MediaStore = Store<MediaState, MediaEvent>;
 export type MediaStoreOptions = StoreOptions<MediaState, MediaEvent>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnvelopeOf } from '../eventstore';
 import { tempDir } from '../eventstore/testing/counter';
-import { editEntry, logFinished, removeEntry, restoreEntry, undoChange } from './commands';
+import { editEntry, logEntry, removeEntry, restoreEntry, undoChange } from './commands';
 import type { MediaEvent } from './events';
 import { decideMedia } from './decide';
 import { initialMediaState, evolveMedia } from './projection';
@@ -52,7 +52,7 @@ describe('undoChange (the command)', () => {
   const log = async () => (await readyMediaStore()).read(1);
 
   it('undoes an edit, a removal, a restore and the logging itself, each with a new event', async () => {
-    const logged = await logFinished({ kind: 'book', title: 'Dune', rating: 3 });
+    const logged = await logEntry({ kind: 'book', title: 'Dune', rating: 3 });
     if (!logged.ok) throw new Error(logged.error);
     const id = logged.value.id;
     const edited = await editEntry(id, { kind: 'book', title: 'Dune Messiah', rating: 4, finishedOn: logged.value.finishedOn });
@@ -80,7 +80,7 @@ describe('undoChange (the command)', () => {
   });
 
   it('appends nothing when the same undo is asked twice', async () => {
-    const logged = await logFinished({ kind: 'game', title: 'Outer Wilds' });
+    const logged = await logEntry({ kind: 'game', title: 'Outer Wilds' });
     if (!logged.ok) throw new Error(logged.error);
     const seq = logged.value.updatedSeq;
     const [first, second] = [await undoChange(logged.value.id, seq), await undoChange(logged.value.id, seq)];
@@ -90,8 +90,8 @@ describe('undoChange (the command)', () => {
   });
 
   it('refuses an event that is not a change to that entry', async () => {
-    const a = await logFinished({ kind: 'movie', title: 'Alien' });
-    const b = await logFinished({ kind: 'movie', title: 'Aliens' });
+    const a = await logEntry({ kind: 'movie', title: 'Alien' });
+    const b = await logEntry({ kind: 'movie', title: 'Aliens' });
     if (!a.ok || !b.ok) throw new Error('setup');
     expect(await undoChange(a.value.id, b.value.updatedSeq)).toMatchObject({ ok: false, error: expect.stringMatching(/is not a change to “Alien”/) });
     expect(await undoChange(a.value.id, 10_000)).toMatchObject({ ok: false, error: 'There is no event #10000' });

@@ -34,7 +34,7 @@ describe('the room the demo may take', () => {
   });
 
   it('counts the log in bytes, or by its events where the backend counts no bytes (PostgreSQL)', () => {
-    expect(demoLogBytes({ committedBytes: () => 12_345, version: () => 80 })).toBe(12_345);
-    expect(demoLogBytes({ committedBytes: () => 0, version: () => 1000 })).toBe(1000 * ORDER_LINE_BYTES);
+    expect(demoLogBytes({ logBytes: () => 12_345, version: () => 80 })).toBe(12_345);
+    expect(demoLogBytes({ logBytes: () => undefined, version: () => 1000 })).toBe(1000 * ORDER_LINE_BYTES);
   });
 });

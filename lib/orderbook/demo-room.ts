@@ -29,9 +29,9 @@ export function demoFloorBytes(minFreeBytes: number = minFreeBytesFromEnv()): nu
   return DEMO_FLOOR_FACTOR * (minFreeBytes > 0 ? minFreeBytes : DEFAULT_MIN_FREE_BYTES);
 }
 
-/** The demo log's size: its committed bytes, or its events times ORDER_LINE_BYTES where the backend counts no bytes. */
-export function demoLogBytes(store: { committedBytes(): number; version(): number }): number {
-  return store.committedBytes() || store.version() * ORDER_LINE_BYTES;
+/** The demo log's size: its bytes, or its events times ORDER_LINE_BYTES where the backend counts no bytes. */
+export function demoLogBytes(store: { logBytes(): number | undefined; version(): number }): number {
+  return store.logBytes() ?? store.version() * ORDER_LINE_BYTES;
 }
 
 export interface DemoRoom {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { clientKey } from '../auth/client-key';
+import { partyFromHeaders } from '../http/edge-stamp';
 import { jsonAnswer, textAnswer, toResponse, type Answer } from '../http/answer';
-import { writeErrorResponse } from '../http/write-error';
+import { writeErrorAnswer } from '../http/write-error';
 import type { Side } from './events';
 import { refusalAnswer, refuseOrder } from './order-gate';
 import { parseOrderParams } from './order-params';
@@ -14,9 +14,9 @@ type Context = { params: Promise<{ user: string; price: string }> };
  * GET and POST /buy/<user>/<price> (or /sell/...): refuses when the demo is off (404), full (503),
  * or the client or everyone together is over the rate (429), validates the path, records the order, and answers `ok` once it is on
  * disk. Bad input appends nothing and gets 400; a failed write gets a JSON 500/503. Called by
- * Next's route handlers and by the front door alike; `client` is the edge's client key.
+ * Next's route handlers and by the edge alike; `client` is the edge's client key.
  */
-export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, client: string): Promise<Answer | Response> {
+export async function placeOrder(side: Side, params: { user?: unknown; price?: unknown }, client: string): Promise<Answer> {
   const store = orderbookStore();
   const refusal = refuseOrder(client, logBytesNow(store));
   if (refusal) return refusalAnswer(refusal);
@@ -27,7 +27,7 @@ export async function placeOrder(side: Side, params: { user?: unknown; price?: u
   try {
     await store.dispatch({ type: 'OrderPlaced', data: { ...parsed.value, side } });
   } catch (err) {
-    return writeErrorResponse('The order', err);
+    return writeErrorAnswer('The order', err);
   }
   return ORDER_PLACED;
 }
@@ -41,13 +41,13 @@ function logBytesNow(store: OrderbookStore): number | undefined {
   }
 }
 
-/** The answer to every order placed: the same object each time, so the front door sends the same bytes. */
+/** The answer to every order placed: the same object each time, so the edge sends the same bytes, prepared once. */
 export const ORDER_PLACED: Answer = textAnswer('ok');
 
 /** The route handler of /buy or /sell in Next. */
 export function placeOrderHandler(side: Side) {
   return async function placeOrderRoute(request: Request, { params }: Context): Promise<Response> {
-    return toResponse(await placeOrder(side, await params, clientKey(request.headers)));
+    return toResponse(await placeOrder(side, await params, partyFromHeaders(request.headers).key));
   };
 }
 

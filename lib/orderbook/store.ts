@@ -1,17 +1,18 @@
 import 'server-only';
-import { singleton, type Store, type StoreOptions } from '../eventstore';
-import { orderbookDefinition } from '../stores/orderbook';
-import { openStore } from '../stores/shared';
+import type { Store, StoreOptions } from '../eventstore';
+import { openStore } from '../eventstore/open-store';
+import { orderbookDefinition } from './definition';
 import { orderbookEventSchema, type OrderbookEvent } from './events';
 import { ORDERBOOK, orderbookRules } from './rules';
-import { bookJson } from './selectors';
 import type { OrderbookState } from './state';
+
+export { orderbookDefinition };
 
 export type OrderbookStore = Store<OrderbookState, OrderbookEvent>;
 
 export { ORDERBOOK };
 
-/** The store's options for an events directory (tests and the boot bench; the server uses the definition in lib/stores). */
+/** The store's options for an events directory (tests and the boot bench; the server uses the definition, ./definition.ts). */
 export function orderbookStoreOptions({
   dir,
   depth,
@@ -28,19 +29,4 @@ export function orderbookStoreOptions({
 /** The process-wide orderbook store (created, and its replay started, on first call). */
 export function orderbookStore(): OrderbookStore {
   return openStore(orderbookDefinition);
-}
-
-/**
- * The public book as JSON, serialized once per store version: GET /orderbook returns this string
- * as it is, so that it costs about as much as a hello world.
- */
-export function cachedBookJson(store: OrderbookStore = orderbookStore()): string {
-  const caches = singleton('orderbook:json', () => new WeakMap<OrderbookStore, { version: number; json: string }>());
-  let cache = caches.get(store);
-  const version = store.version();
-  if (cache?.version !== version) {
-    cache = { version, json: bookJson(store.snapshot()) };
-    caches.set(store, cache);
-  }
-  return cache.json;
 }

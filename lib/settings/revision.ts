@@ -1,6 +1,6 @@
-// The settings' revision as last read or saved in this process, readable without I/O: the render
-// cache puts it in its version (lib/render-cache/state-version.ts), so /about and /embed rendered
-// before a save are never served after it. 0 until the document is first read (a page then
+// The settings' revision as last read or saved in this process, readable without I/O: the edge
+// puts it in the version of every route that reads the settings (lib/edge/version.ts), so answers
+// made before a save are never served after it. 0 until the document is first read (a page then
 // renders once more when the real revision is known; nothing stale is served).
 import { singleton } from '../eventstore/registry';
 

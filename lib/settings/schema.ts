@@ -2,16 +2,10 @@
 // the stored document and the defaults from the environment.
 import { z } from 'zod';
 import { LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES, type EmbedOptions } from '../embed/options';
-import { normalizeNewlines } from '../media/fields';
+import { trimmedText } from '../validation/text';
 
 export const SETTINGS_LIMITS = { ownerName: 100, bio: 2000, siteTitle: 80, url: 2000, links: 10, linkLabel: 60 } as const;
 
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .overwrite(normalizeNewlines)
-    .trim()
-    .max(max, { error: `${what} must be at most ${max} characters` });
 
 /**
  * An absolute http(s)://host address: a `javascript:` link or a `data:` avatar is an attack, not a
@@ -27,10 +21,10 @@ export const isWebUrl = (value: string) => {
   }
 };
 const webUrl = (what: string) =>
-  text(SETTINGS_LIMITS.url, what).refine(isWebUrl, { error: `${what} must be a full http:// or https:// address` });
+  trimmedText(SETTINGS_LIMITS.url, what).refine(isWebUrl, { error: `${what} must be a full http:// or https:// address` });
 
 export const linkSchema = z.object({
-  label: text(SETTINGS_LIMITS.linkLabel, 'A link name').min(1, { error: 'A link needs a name' }),
+  label: trimmedText(SETTINGS_LIMITS.linkLabel, 'A link name').min(1, { error: 'A link needs a name' }),
   url: webUrl('A link'),
 });
 export type ProfileLink = z.infer<typeof linkSchema>;
@@ -47,12 +41,12 @@ export type WidgetDefaults = z.infer<typeof widgetDefaultsSchema>;
 
 export const siteSettingsSchema = z.object({
   /** Empty: no name; pages then say the site's title, never "About My shelf". */
-  ownerName: text(SETTINGS_LIMITS.ownerName, 'Name'),
+  ownerName: trimmedText(SETTINGS_LIMITS.ownerName, 'Name'),
   /** Markdown, rendered sanitised. */
-  bio: text(SETTINGS_LIMITS.bio, 'Bio'),
+  bio: trimmedText(SETTINGS_LIMITS.bio, 'Bio'),
   avatarUrl: z.union([z.literal(''), webUrl('Avatar')]),
   links: z.array(linkSchema).max(SETTINGS_LIMITS.links, { error: `At most ${SETTINGS_LIMITS.links} links` }),
-  siteTitle: text(SETTINGS_LIMITS.siteTitle, 'Site title').min(1, { error: 'Site title is required' }),
+  siteTitle: trimmedText(SETTINGS_LIMITS.siteTitle, 'Site title').min(1, { error: 'Site title is required' }),
   widget: widgetDefaultsSchema,
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

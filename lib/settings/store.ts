@@ -21,7 +21,7 @@ export async function readSettings(): Promise<SiteSettings> {
   return doc.settings ?? settingsFromEnv();
 }
 
-/** Saves checked settings; the next request sees them (the revision moves the render cache on). */
+/** Saves checked settings; the next request sees them (the revision moves the edge's versions on). */
 export async function saveSettings(settings: SiteSettings): Promise<SiteSettings> {
   const checked = siteSettingsSchema.parse(settings);
   const doc = await settingsDocument().update((d) => ({ revision: d.revision + 1, settings: checked }));

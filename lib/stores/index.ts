@@ -1,11 +1,12 @@
-// The one list of stores. Boot, history, time travel, verify-log, live streams, the page cache and
-// /healthz read it; a new store joins with one line here (and a history view, see lib/history/sources).
+// The one list of stores, on top of the domains that define them (lib/media/definition.ts,
+// lib/orderbook/definition.ts, lib/fediverse/store-definition.ts). Boot, history, time travel,
+// verify-log, live streams, /healthz and the edge's versions read it. A new store: define it in its
+// domain (defineStore), add it here, and give it a view of its past in lib/ui/history/PastState.tsx
+// (docs/DESIGN.md, "Adding a store").
 import type { AnyStoreDefinition } from '../eventstore/define-store';
 import { fediverseDefinition } from '../fediverse/store-definition';
-import { mediaDefinition } from './media';
-import { orderbookDefinition } from './orderbook';
-
-export { fediverseDefinition, mediaDefinition, orderbookDefinition };
+import { mediaDefinition } from '../media/definition';
+import { orderbookDefinition } from '../orderbook/definition';
 
 export const STORES: readonly AnyStoreDefinition[] = [mediaDefinition, orderbookDefinition, fediverseDefinition];
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import type { Channel } from '@/lib/announce/events';
 import { readFormValues } from '@/lib/media/form-values';
 import { AnnouncePreview } from './AnnouncePreview';
-import { TitleLookup } from './TitleLookup';
+import { TitleLookup, type LookupResult } from './TitleLookup';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormState } from './actions';
@@ -13,6 +13,24 @@ import { TagsField } from './TagsField';
 import { fieldErrorHelpers } from './field-errors';
 import { FormFooter } from './form-footer';
 import styles from './admin.module.css';
+
+/** Sets an uncontrolled input's value as typing would, so the form's own listeners see it. */
+function fill(form: HTMLFormElement, name: string, value: string | undefined) {
+  const input = form.elements.namedItem(name);
+  if (!(input instanceof HTMLInputElement)) return;
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value ?? '');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** A lookup match chosen: title, creator, link and cover filled in the title's form (all still editable). */
+function fillFromLookup(title: HTMLElement | null, match: LookupResult) {
+  const form = title instanceof HTMLInputElement ? title.form : null;
+  if (!form) return;
+  fill(form, 'title', match.title);
+  fill(form, 'creator', match.creator);
+  fill(form, 'url', match.url);
+  fill(form, 'coverUrl', match.coverUrl);
+}
 
 const RATINGS = ['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'];
 const starsText = (r: number) => '★'.repeat(Math.floor(r)) + (r % 1 ? '½' : '');
@@ -60,6 +78,7 @@ function FormFields({ state, channels, tagSuggestions }: { state: EntryFormState
   };
   const [kind, setKind] = useState<Kind>(KINDS.includes(values.kind as Kind) ? (values.kind as Kind) : 'book');
   const [reviewLength, setReviewLength] = useState(values.review.length);
+  const [title, setTitle] = useState(values.title);
   const { describedBy: err, message } = fieldErrorHelpers(errors);
 
   return (
@@ -78,9 +97,9 @@ function FormFields({ state, channels, tagSuggestions }: { state: EntryFormState
         </div>
         <div className={`${styles.field} ${styles.grow}`}>
           <label htmlFor="title">Title</label>
-          <input id="title" name="title" defaultValue={values.title} autoComplete="off" {...err('title')} />
+          <input id="title" name="title" defaultValue={values.title} autoComplete="off" onInput={(e) => setTitle(e.currentTarget.value)} {...err('title')} />
           {message('title')}
-          <TitleLookup kind={kind} />
+          <TitleLookup kind={kind} query={title} onPick={(match) => fillFromLookup(document.getElementById('title'), match)} />
         </div>
       </div>
 

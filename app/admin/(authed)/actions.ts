@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { isAdmin, NOT_LOGGED_IN } from '@/lib/auth';
 import { describeChanges } from '@/lib/media/describe';
-import { abandonEntry, diffEntry, editEntry, finishEntry, logFinished, removeEntry, restartEntry, restoreEntry } from '@/lib/media/commands';
+import { abandonEntry, diffEntry, editEntry, finishEntry, logEntry, removeEntry, restartEntry, restoreEntry } from '@/lib/media/commands';
 import { emptyFormValues, formInput, readFormValues, type EntryFormValues } from '@/lib/media/form-values';
 import { readyMediaStore } from '@/lib/media/store';
 import { ownerToday } from '@/lib/media/today';
@@ -21,7 +21,7 @@ export interface EntryFormState {
 export async function logEntryAction(_prev: EntryFormState, form: FormData): Promise<EntryFormState> {
   const values = readFormValues(form);
   if (!(await isAdmin())) return { status: 'error', message: NOT_LOGGED_IN, fields: {}, values };
-  const result = await logFinished(formInput(values));
+  const result = await logEntry(formInput(values));
   if (!result.ok) return { status: 'error', message: 'Not logged: please fix the marked fields.', fields: result.fields, values };
   revalidatePath('/admin');
   return {

@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** One public entry with its review (Markdown, sanitised). Private, removed and unknown ids are a 404. */
 export default async function EntryPage({ params }: { params: Params }) {
-  await connection(); // rendered from the live snapshot (and kept per version by the render cache)
+  await connection(); // rendered from the live snapshot (and kept per version by the edge)
   const store = await readyMediaStore();
   const entry = await load(params);
   if (!entry) notFound();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import styles from './page.module.css';
+import styles from '@/lib/ui/orderbook/book.module.css';
 
 type Problem = { fields?: Record<string, string>; error?: string };
 

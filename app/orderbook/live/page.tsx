@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { orderbookEnabled } from '@/lib/orderbook/rate-limit';
 import { orderbookStore } from '@/lib/orderbook/store';
-import { BookView } from './BookView';
+import { BookView } from '@/lib/ui/orderbook/BookView';
 import { OrderForm } from './order-form';
-import styles from './page.module.css';
+import styles from '@/lib/ui/orderbook/book.module.css';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,6 +3,7 @@
 // wrote first, and the store catches up, decides again and retries; `follow` wakes the store when
 // another instance appended (LISTEN/NOTIFY, a periodic poll), and snapshots live in the database.
 import { validateEnvelope } from '../envelope';
+import { databaseLogChunks } from '../export';
 import { CorruptLogError, StoreUnavailableError } from '../errors';
 import type { AppendResult, LogPosition, LogWriter } from '../log-writer';
 import type { Snapshot } from '../snapshot';
@@ -103,6 +104,11 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
       if (!checked.ok) throw new CorruptLogError(this.file, row.seq, checked.reason);
       return checked.event;
     });
+  }
+
+  /** The rows up to `lastSeq`, each written as the file backend's line. */
+  export(lastSeq: number): AsyncIterable<Buffer> {
+    return databaseLogChunks(this.hub.sql, this.codec.name, lastSeq);
   }
 
   /** Calls `wake` whenever another instance may have appended (the store then catches up). */

@@ -1,5 +1,6 @@
 // A LogWriter in memory, shared by several "processes" like a database table: the reference for
 // a second backend, and the tests of the expected-seq conflict (someone else appended first).
+import { encodeEnvelope } from '../envelope';
 import type { AppendResult, LogPosition, LogWriter } from '../log-writer';
 import type { Envelope } from '../types';
 
@@ -46,6 +47,10 @@ export class MemoryLog implements LogWriter {
 
   async read(from: number, to: number): Promise<Envelope[]> {
     return this.table.rows.slice(from - 1, to).map((e) => structuredClone(e));
+  }
+
+  async *export(lastSeq: number): AsyncGenerator<Buffer> {
+    for (const e of this.table.rows.slice(0, lastSeq)) yield Buffer.from(encodeEnvelope(e));
   }
 
   async close(): Promise<void> {}

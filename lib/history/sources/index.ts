@@ -1,16 +1,20 @@
 import 'server-only';
-import { fediverseHistory } from './fediverse';
-import { mediaHistory } from './media';
-import { orderbookHistory } from './orderbook';
+import { STORES } from '../../stores';
+import { historySource } from './source';
 import type { HistorySource } from './types';
 
 export type { AnyStore, HistorySource } from './types';
 
-/**
- * Each store of lib/stores with the view of its past states, in switcher order (a test checks that
- * every store of the list has one).
- */
-export const HISTORY_SOURCES: readonly HistorySource[] = [mediaHistory, orderbookHistory, fediverseHistory];
+/** Downloads a store offers beside its log (`/admin/export/...`). */
+const EXPORTS: Record<string, HistorySource['exports']> = {
+  media: [
+    { href: '/admin/export/entries.json', label: 'entries as JSON' },
+    { href: '/admin/export/entries.csv', label: 'entries as CSV' },
+  ],
+};
+
+/** Each store of lib/stores, in switcher order, as the history pages see it. */
+export const HISTORY_SOURCES: readonly HistorySource[] = STORES.map((definition) => historySource(definition, EXPORTS[definition.name]));
 
 export const findHistorySource = (name: string): HistorySource | undefined => HISTORY_SOURCES.find((s) => s.name === name);
 

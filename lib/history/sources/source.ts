@@ -1,16 +1,11 @@
 import 'server-only';
-import type { ReactNode } from 'react';
 import type { DomainEvent } from '../../eventstore';
 import type { StoreDefinition } from '../../eventstore/define-store';
-import { readyStore } from '../../stores/shared';
+import { readyStore } from '../../eventstore/open-store';
 import type { HistorySource } from './types';
 
-/** A store's history source: everything but the rendering of a past state comes from its definition. */
-export function historySource<S, E extends DomainEvent>(
-  definition: StoreDefinition<S, E>,
-  renderPast: (state: S) => ReactNode,
-  exports?: HistorySource['exports'],
-): HistorySource<S, E> {
+/** A store's history source: everything comes from its definition (the view of a past state is the UI's, lib/ui/history). */
+export function historySource<S, E extends DomainEvent>(definition: StoreDefinition<S, E>, exports?: HistorySource['exports']): HistorySource<S, E> {
   return {
     exports,
     definition,
@@ -21,7 +16,5 @@ export function historySource<S, E extends DomainEvent>(
     open: () => readyStore(definition),
     describe: (event, before, after, now) => definition.describe(event, before, after, now),
     undoable: definition.undoable && ((event, now) => definition.undoable!(event, now)),
-    renderPast,
-    timeTravel: true,
   };
 }

@@ -1,14 +1,12 @@
-import type { ReactNode } from 'react';
 import type { DomainEvent, EnvelopeOf, Store } from '../../eventstore';
 import type { StoreDefinition } from '../../eventstore/define-store';
-import type { EventDescription } from '../describe-media';
 
 /** Any store, seen by the history pages: its state is opaque to them, its describer knows it. */
 export type AnyStore = Store<unknown, DomainEvent>;
 
 /**
  * One store the history pages can show: its definition (lib/stores), opened on this server, and
- * how it renders a past state ("view as of here"). The pages never ask which store it is.
+ * how it is described in words. How a past state looks is the UI's (lib/ui/history/PastState.tsx).
  */
 export interface HistorySource<S = unknown, E extends DomainEvent = DomainEvent> {
   name: string;
@@ -20,14 +18,10 @@ export interface HistorySource<S = unknown, E extends DomainEvent = DomainEvent>
   /** The booted store. */
   open(): Promise<Store<S, E> | undefined>;
   /** Pure: the event in words, from the states just before and after it, and the state now. */
-  describe(event: EnvelopeOf<E>, before: S, after: S, now: S): EventDescription;
+  describe(event: EnvelopeOf<E>, before: S, after: S, now: S): { text: string; entryId?: string };
   /** Whether the page offers "undo" for this event now (only on an entry's latest change). */
   undoable?(event: EnvelopeOf<E>, now: S): boolean;
-  /** The store as it was after some event, for the as-of page. */
-  renderPast(state: S): ReactNode;
   /** Downloads offered beside the log's own (`/admin/export/...`). */
   exports?: readonly { href: string; label: string }[];
-  /** Whether "view as of here" is offered. */
-  timeTravel?: boolean;
   readonly definition: StoreDefinition<S, E>;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EMBED_OPTIONS, embedQuery, LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES, type EmbedOptions } from '@/lib/embed/options';
-import { HEIGHT_MESSAGE, HELLO_MESSAGE } from '@/lib/embed/ReportHeight';
+import { HEIGHT_MESSAGE, HELLO_MESSAGE } from '@/lib/ui/embed/ReportHeight';
 import { iframeSnippet, scriptSnippet } from '@/lib/embed/snippets';
 import { KIND_INFO, KINDS, type Kind } from '@/lib/media/kinds';
 import styles from './builder.module.css';

@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth';
 import { eventTypeLabel } from '@/lib/history/event-labels';
 import { formatEventTime, ownerZoneName } from '@/lib/history/format-time';
 import { loadHistoryPage, parseHistoryQuery } from '@/lib/history/log-page';
+import { hasPastView } from '@/lib/ui/history/PastState';
 import { DEFAULT_HISTORY_SOURCE, findHistorySource, HISTORY_SOURCES, storeQuery, type AnyStore, type HistorySource } from '@/lib/history/sources';
 import { undoChangeAction } from './actions';
 import { UndoButton } from './UndoButton';
@@ -115,7 +116,7 @@ async function StoreHistory({ source, store, params }: { source: HistorySource; 
                 </span>
               </div>
               <div className={styles.actions}>
-                {source.timeTravel && (
+                {hasPastView(source.name) && (
                   <Link href={`/admin/history/as-of/${row.seq}${storeQuery(source.name)}`} prefetch={false} aria-label={`View as of event #${row.seq}`}>
                     View as of here
                   </Link>

@@ -6,7 +6,7 @@ import { todayIn } from '@/lib/media/dates';
 import { enqueue, onQueueChange, queuedEntries, removeQueued, sendQueue, updateQueued } from '@/lib/offline/outbox';
 import type { QueuedEntry, QuickEntry } from '@/lib/offline/queue';
 import { QUICK_LOG_PATH, sharedItem } from '@/lib/offline/share';
-import { TitleLookup, type LookupResult } from './TitleLookup';
+import { TitleLookup, type LookupResult } from '../TitleLookup';
 import styles from './quick-log.module.css';
 
 interface Props {

@@ -1,16 +1,14 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { requireAdminForRoute } from '@/lib/auth';
 import { findHistorySource } from '@/lib/history/sources';
 import { jsonError } from '@/lib/http/json';
-import { databaseLogChunks } from '@/lib/eventstore/export';
-import { sharedHub } from '@/lib/eventstore/postgres/hub';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * `GET /admin/export/log/<store>.jsonl`: the log file's exact bytes, up to the last committed
- * event (a write in flight past that point is not part of the download), as an attachment.
+ * `GET /admin/export/log/<store>.jsonl`: the log as JSON lines, up to the last committed event (a
+ * write in flight past that point is not part of the download), as an attachment: the file's exact
+ * bytes, or the database's rows written the same way (the store's backend decides).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const denied = await requireAdminForRoute();
@@ -19,26 +17,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const source = name ? findHistorySource(name) : undefined;
   const store = source && (await source.open());
   if (!store) return jsonError(404, `No store log named ${(await params).file}`);
-
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    // On PostgreSQL: the rows up to the version at this moment, encoded as the file's lines.
-    const chunks = databaseLogChunks(sharedHub(databaseUrl).sql, store.name, store.version());
-    return new Response(Readable.toWeb(Readable.from(chunks)) as ReadableStream<Uint8Array>, {
-      headers: {
-        'content-type': 'application/x-ndjson; charset=utf-8',
-        'content-disposition': `attachment; filename="${store.name}.jsonl"`,
-        'cache-control': 'no-store',
-      },
-    });
-  }
-  const size = store.committedBytes();
-  // The committed bytes never change (the log is append-only), so this range is a consistent copy.
-  const body = size === 0 ? null : (Readable.toWeb(createReadStream(store.file, { start: 0, end: size - 1 })) as ReadableStream<Uint8Array>);
-  return new Response(body, {
+  return new Response(Readable.toWeb(Readable.from(store.export())) as ReadableStream<Uint8Array>, {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
-      'content-length': String(size),
       'content-disposition': `attachment; filename="${store.name}.jsonl"`,
       'cache-control': 'no-store',
     },

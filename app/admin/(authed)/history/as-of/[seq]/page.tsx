@@ -6,6 +6,7 @@ import { requireAdmin } from '@/lib/auth';
 import { eventLabel } from '@/lib/history/event-labels';
 import { formatEventTime } from '@/lib/history/format-time';
 import { DEFAULT_HISTORY_SOURCE, findHistorySource, storeQuery } from '@/lib/history/sources';
+import { hasPastView, PastState } from '@/lib/ui/history/PastState';
 import { parseSeq, pastView } from '@/lib/history/time-travel';
 import styles from '../../history.module.css';
 
@@ -23,7 +24,7 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const name = typeof query.store === 'string' ? query.store : DEFAULT_HISTORY_SOURCE.name;
   const source = findHistorySource(name);
-  const store = source?.timeTravel ? await source.open() : undefined;
+  const store = source && hasPastView(source.name) ? await source.open() : undefined;
   if (!source || !store) notFound();
   const seq = parseSeq((await params).seq, store.version());
   if (seq === undefined) notFound();
@@ -73,7 +74,7 @@ export default async function AsOfPage({ params, searchParams }: { params: Promi
       )}
 
       <div className={styles.past}>
-        {source.renderPast(view.state)}
+        <PastState store={source.name} state={view.state} />
       </div>
     </section>
   );

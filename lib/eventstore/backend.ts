@@ -1,0 +1,105 @@
+// Where the logs live, chosen once per process at boot: JSON-lines files in EVENTS_DIR (the
+// default), or PostgreSQL when DATABASE_URL is set. Everything that differs between the two is
+// behind this interface: a store's log, a processor's checkpoint, which instance leads, whether
+// the backend answers (for /healthz), and (through the store) the export of a log. Nothing else
+// reads DATABASE_URL. The choice hangs off the process-wide registry, so every copy of this module
+// (Next loads lib/ more than once) sees the same one.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventsDir } from '../config/env';
+import { checkpointDocument } from './checkpoint-file';
+import { databaseLogChunks, fileLogChunks } from './export';
+import { scanLines } from './log-lines';
+import { lastSeq } from './postgres/event-log';
+import { databaseCheckpoint } from './postgres/checkpoints';
+import { sharedHub, type PgHub } from './postgres/hub';
+import { runAsLeader, type Leadership, type LeaderOptions } from './postgres/leader';
+import { PgLog } from './postgres/pg-log';
+import type { CheckpointStore } from './processor';
+import { singleton } from './registry';
+import type { DomainEvent, StoreOptions, WriteHealth } from './types';
+
+export interface Backend {
+  readonly kind: 'files' | 'postgres';
+  /** A store's options with this backend's log (the files backend leaves the store's own default, `<dir>/<name>.jsonl`). */
+  withLog<S, E extends DomainEvent>(options: StoreOptions<S, E>): StoreOptions<S, E>;
+  /** Where the processor `name` (the announcer) keeps how far it got. */
+  checkpoint(name: string): CheckpointStore;
+  /**
+   * Runs work that one instance at a time may do (the announcer): with files at once (the
+   * directory lock makes this process the only one), on PostgreSQL whenever this instance is
+   * elected, stopped when it is not any more.
+   */
+  lead(role: string, work: Pick<LeaderOptions, 'onElected' | 'onDeposed'>): Leadership;
+  /** Whether the backend answers: not while the database is away. */
+  health(): WriteHealth;
+  /**
+   * A store's log as JSON lines without booting the store (a backup while the server runs): the
+   * file up to its last complete line, or the database's rows up to the last one now. Undefined
+   * when there is no such log.
+   */
+  exportLog(store: string): Promise<AsyncIterable<Buffer> | undefined>;
+  /** Releases what the backend holds (the database's connections). */
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL, the one place it is read: the database the logs live in, or undefined for files. */
+export const databaseUrl = (env: Record<string, string | undefined> = process.env): string | undefined => env.DATABASE_URL?.trim() || undefined;
+
+/** The backend of this process, chosen at the first call (the server's boot) from the environment. */
+export function backend(): Backend {
+  return singleton('backend', () => chooseBackend(process.env));
+}
+
+export function chooseBackend(env: Record<string, string | undefined>): Backend {
+  const url = databaseUrl(env);
+  return url ? postgresBackend(sharedHub(url)) : filesBackend(() => eventsDir());
+}
+
+const HEALTHY: WriteHealth = { ok: true };
+
+export function filesBackend(dir: () => string): Backend {
+  return {
+    kind: 'files',
+    withLog: (options) => options,
+    checkpoint: (name) => checkpointDocument(join(dir(), `${name}.checkpoint.json`)),
+    lead(role, work) {
+      let leading = true;
+      Promise.resolve(work.onElected()).catch((err) => console.error(`${role}: cannot start: ${(err as Error).message}`));
+      return {
+        isLeader: () => leading,
+        async stop() {
+          if (!leading) return;
+          leading = false;
+          await work.onDeposed();
+        },
+      };
+    },
+    health: () => HEALTHY,
+    async exportLog(store) {
+      const file = join(dir(), `${store}.jsonl`);
+      if (!existsSync(file)) return undefined;
+      // Up to the end of the last complete line: a write in flight is not part of the copy.
+      let size = 0;
+      for (const line of scanLines(file)) if (line.terminated) size = line.offset + line.bytes + 1;
+      return fileLogChunks(file, size);
+    },
+    close: async () => {},
+  };
+}
+
+export function postgresBackend(hub: PgHub): Backend {
+  return {
+    kind: 'postgres',
+    withLog: (options) => (options.log ? options : { ...options, log: (codec) => new PgLog(codec, hub) }),
+    checkpoint: (name) => databaseCheckpoint(hub.sql, name),
+    lead: (role, work) => runAsLeader(hub, role, { ...work, log: console }),
+    health: () => hub.health(),
+    async exportLog(store) {
+      await hub.ready;
+      const last = await lastSeq(hub.sql, store);
+      return last === 0 ? undefined : databaseLogChunks(hub.sql, store, last);
+    },
+    close: () => hub.close(),
+  };
+}
