@@ -79,7 +79,7 @@ describe('npm run verify-log', () => {
 
   it('refuses a file that is not a known store log, or no file at all', () => {
     const { file } = mediaLog(undefined, 'notes.jsonl');
-    expect(verify(file)).toMatchObject({ code: 2, stderr: expect.stringContaining('notes.jsonl is not the log of a known store (media.jsonl, orderbook.jsonl, fediverse.jsonl)') });
+    expect(verify(file)).toMatchObject({ code: 2, stderr: expect.stringContaining('notes.jsonl is not the log of a known store (media.jsonl, orderbook.jsonl, fediverse.jsonl, webmentions.jsonl)') });
     expect(verify('/nonexistent/media.jsonl')).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   });
 

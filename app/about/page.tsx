@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
+import { publicOriginOf } from '@/lib/http/public-origin';
 import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO, KINDS, isKind } from '@/lib/media/kinds';
 import { feedPage } from '@/lib/media/feed-page';
@@ -78,14 +81,18 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
   const year = ownerToday().slice(0, 4);
   const summary = yearSummary(state, year);
   const total = state.feed.length;
+  const origin = publicOriginOf(await headers());
 
   return (
-    <main className="page">
+    <main className="page h-feed">
       <LiveRefresh stream="media" since={store.version()} />
+      <EndpointLinks origin={origin} />
+      <data className="p-name" value={settings.ownerName ? `${settings.ownerName}: recently finished` : settings.siteTitle} />
+      <data className="u-url" value={`${origin}/about`} />
       <EntryPermalink from={from} />
-      <OwnerIntro settings={settings} />
+      <OwnerIntro settings={settings} origin={origin} className="p-author" />
 
-      <NowSection entries={now} />
+      <NowSection entries={now} origin={origin} />
 
       <section aria-labelledby="finished-heading">
         <div className={styles.feedHeader}>
@@ -124,7 +131,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
 
         {entries.length > 0 ? (
           <>
-            <FeedList entries={entries} testId="feed" />
+            <FeedList entries={entries} testId="feed" origin={origin} />
             {(page.newer || page.older) && (
               // Plain links, not client navigations: each page is a document the edge keeps.
               <nav aria-label="Pages" className={styles.pager}>
@@ -165,7 +172,7 @@ export default async function AboutPage({ searchParams }: { searchParams: Search
       </section>
 
       <footer className={styles.footer}>
-        <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a> · <a href={`/year/${year}`}>{year} in review</a>
+        <a href="/now">Now</a> · <a href="/feed.xml">Atom feed</a> · <a href="/feed.json">JSON feed</a> · <a href={`/year/${year}`}>{year} in review</a>
       </footer>
     </main>
   );

@@ -12,6 +12,7 @@ import { hooksSecretProblem } from '../hooks/secret';
 import { siteUrlProblem } from '../http/public-origin';
 import { readSettings } from '../settings/store';
 import { STORES } from '../stores';
+import { startWebmentions } from '../webmention/start';
 
 /**
  * Brings the server up, once per process (memoized on the registry, so Next's instrumentation, a
@@ -20,8 +21,8 @@ import { STORES } from '../stores';
  * it; the backend is chosen; every store is replayed (a store that cannot boot, a corrupt log or a
  * directory in use, stops it); the settings' revision is read (kept answers' versions need it);
  * the admin password is prepared (generated and printed once when ADMIN_PASSWORD is unset) and the
- * API token's known clients loaded; then the announcer and the fediverse's deliveries start, after
- * replay, so that replaying the log never posts anything.
+ * API token's known clients loaded; then the announcer, the fediverse's deliveries and the
+ * Webmention sender and verifier start, after replay, so that replaying the log never posts anything.
  */
 export function bootServer(): Promise<void> {
   return singleton('server-boot', async () => {
@@ -36,6 +37,7 @@ export function bootServer(): Promise<void> {
     await apiTokenClients().load();
     startAnnouncer();
     startFediverse();
+    startWebmentions();
   });
 }
 

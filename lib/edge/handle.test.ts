@@ -6,6 +6,7 @@ import { openStore } from '@/lib/eventstore/open-store';
 import { tempDir } from '@/lib/eventstore/testing/counter';
 import { partyFromHeaders } from '@/lib/http/edge-stamp';
 import { mediaDefinition } from '@/lib/media/definition';
+import { webmentionDefinition } from '@/lib/webmention/definition';
 import { orderbookDefinition } from '@/lib/orderbook/definition';
 import { createEdge, type Edge } from './handle';
 import type { NextRoutes } from './next-routes';
@@ -34,7 +35,8 @@ beforeAll(async () => {
   process.env.EVENTS_DIR = tempDir();
   process.env.ORDERBOOK_RATE_LIMIT = '0';
   process.env.TRUST_PROXY = 'loopback';
-  await Promise.all([openStore(orderbookDefinition).ready, openStore(mediaDefinition).ready]);
+  // Entry pages read the Webmention store too (their mentions).
+  await Promise.all([openStore(orderbookDefinition).ready, openStore(mediaDefinition).ready, openStore(webmentionDefinition).ready]);
   edge = createEdge({ next: standInNext, nextRoutes: knownToNext });
   server = createServer(edge.handle);
   server.on('request', () => requests++);
@@ -44,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server.close();
-  await Promise.all([openStore(orderbookDefinition).close(), openStore(mediaDefinition).close()]);
+  await Promise.all([openStore(orderbookDefinition).close(), openStore(mediaDefinition).close(), openStore(webmentionDefinition).close()]);
   delete process.env.ORDERBOOK_RATE_LIMIT;
   delete process.env.TRUST_PROXY;
 });

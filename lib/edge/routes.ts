@@ -8,6 +8,7 @@ import { answerOfResponse, textAnswer, type Answer } from '../http/answer';
 import type { RequestParty } from '../http/request-party';
 import type { AnswerStyle } from '../http/send';
 import { mediaDefinition } from '../media/definition';
+import { webmentionDefinition } from '../webmention/definition';
 import { postEntryAnswer } from '../media/post-entry';
 import { entriesAnswer, entriesQueryKey } from '../media/public-entries';
 import { visibleEntry } from '../media/public-entry';
@@ -180,7 +181,8 @@ export const HOT_ROUTES: readonly HotRoute[] = [
     path: '/entries/:id',
     methods: READ,
     refuseOtherMethods: true,
-    reads: PAGE_READS,
+    // Entry pages show their verified Webmentions: a new mention moves their version too.
+    reads: { ...PAGE_READS, stores: [mediaDefinition, webmentionDefinition] },
     // Every id that is not a visible entry is one 404 page, not one render each.
     key: (asked) => (isVisibleEntry(asked.params[0]!) ? `/entries/${encodeURIComponent(asked.params[0]!)}` : NO_ENTRY),
     style: 'page',

@@ -8,7 +8,7 @@ export function EntryFooter({ entry, newTab = false }: { entry: Entry; newTab?: 
     <p className={styles.footer}>
       {(entry.tags ?? []).map((tag) => (
         <a key={tag} className={styles.tag} href={`/about?tag=${encodeURIComponent(tag)}`} {...linkProps}>
-          #{tag}
+          #<span className="p-category">{tag}</span>
         </a>
       ))}
       {/* Plain text as its name: the title link above stays the only link named after the title. */}

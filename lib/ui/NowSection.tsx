@@ -1,10 +1,11 @@
 import { formatDay } from '../media/dates';
 import { KIND_INFO } from '../media/kinds';
 import type { Entry } from '../media/projection';
+import { EntryData, entryClass, WorkCite } from './microformats';
 import styles from './now.module.css';
 
 /** "Now": what the owner is in the middle of, with how far along each is when known. */
-export function NowSection({ entries, newTab = false, heading = 'Now' }: { entries: readonly Entry[]; newTab?: boolean; heading?: string }) {
+export function NowSection({ entries, newTab = false, heading = 'Now', origin }: { entries: readonly Entry[]; newTab?: boolean; heading?: string; origin?: string }) {
   if (entries.length === 0) return null;
   const linkProps = newTab ? { target: '_blank', rel: 'noopener' } : {};
   return (
@@ -16,7 +17,8 @@ export function NowSection({ entries, newTab = false, heading = 'Now' }: { entri
         {entries.map((entry) => {
           const kind = KIND_INFO[entry.kind];
           return (
-            <li key={entry.id} className={styles.item} data-entry-id={entry.id}>
+            <li key={entry.id} className={`${styles.item} ${entryClass(entry)}`} data-entry-id={entry.id}>
+              <EntryData entry={entry} origin={origin} />
               <span className={styles.cover} aria-hidden="true">
                 {entry.coverUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element
@@ -26,6 +28,7 @@ export function NowSection({ entries, newTab = false, heading = 'Now' }: { entri
                 )}
               </span>
               <span className={styles.body}>
+                <WorkCite entry={entry} />
                 <a className={styles.title} href={`/entries/${encodeURIComponent(entry.id)}`} {...linkProps}>
                   {entry.title}
                 </a>

@@ -8,8 +8,12 @@ import { markdownLine } from '@/lib/markdown/render';
 import { KIND_INFO } from '@/lib/media/kinds';
 import { visibleEntry } from '@/lib/media/public-entry';
 import { readyMediaStore } from '@/lib/media/store';
+import { EndpointLinks } from '@/lib/indieweb/EndpointLinks';
 import { readSettings } from '@/lib/settings/store';
 import { EntryDetails } from '@/lib/ui/EntryDetails';
+import { Mentions } from '@/lib/ui/Mentions';
+import { visibleMentions } from '@/lib/webmention/projection';
+import { readyWebmentionStore } from '@/lib/webmention/store';
 import styles from './entry.module.css';
 
 type Params = Promise<{ id: string }>;
@@ -39,14 +43,19 @@ export default async function EntryPage({ params }: { params: Params }) {
   const entry = await load(params);
   if (!entry) notFound();
   const { ownerName, siteTitle } = await readSettings();
+  const origin = await pageOrigin();
+  const mentions = visibleMentions((await readyWebmentionStore()).snapshot(), entry.id);
 
   return (
     <main className="page">
       <LiveRefresh stream="media" since={store.version()} />
+      <EndpointLinks origin={origin} />
       <p className={styles.back}>
         <Link href={`/about#entry-${encodeURIComponent(entry.id)}`}>← {ownerName || siteTitle}</Link>
       </p>
-      <EntryDetails entry={entry} />
+      <EntryDetails entry={entry} origin={origin}>
+        <Mentions mentions={mentions} />
+      </EntryDetails>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -11,6 +12,8 @@ import { readyMediaStore } from '@/lib/media/store';
 import { readSettings } from '@/lib/settings/store';
 import { ownerToday } from '@/lib/media/today';
 import { isYear, yearReview } from '@/lib/media/year-review';
+import { publicOriginOf } from '@/lib/http/public-origin';
+import { EntryData, entryClass, WorkCite } from '@/lib/ui/microformats';
 import { MonthChart } from '@/lib/ui/MonthChart';
 import { Stars } from '@/lib/ui/Stars';
 import styles from './year.module.css';
@@ -23,11 +26,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${year} in review`, alternates: { canonical: `${await pageOrigin()}/year/${year}` } };
 }
 
-const EntryLink = ({ entry }: { entry: Entry }) => (
-  <a href={`/entries/${encodeURIComponent(entry.id)}`}>
-    {entry.title}
-    {entry.creator ? ` (${entry.creator})` : ''}
-  </a>
+/** An entry named in the review: a link to its page, and an h-entry for readers. */
+const EntryLink = ({ entry, origin }: { entry: Entry; origin: string }) => (
+  <span className={entryClass(entry)}>
+    <EntryData entry={entry} origin={origin} />
+    <WorkCite entry={entry} />
+    <a href={`/entries/${encodeURIComponent(entry.id)}`}>
+      {entry.title}
+      {entry.creator ? ` (${entry.creator})` : ''}
+    </a>
+  </span>
 );
 
 /** The year in review: totals, a per-month chart, ratings and times to finish. An invalid year is a 404. */
@@ -42,6 +50,7 @@ export default async function YearPage({ params }: { params: Params }) {
   const thisYear = ownerToday().slice(0, 4);
   const previous = String(Number(year) - 1);
   const next = String(Number(year) + 1);
+  const origin = publicOriginOf(await headers());
 
   return (
     <main className="page">
@@ -86,7 +95,7 @@ export default async function YearPage({ params }: { params: Params }) {
                   {review.highestRated.map((e, i) => (
                     <span key={e.id}>
                       {i > 0 && ', '}
-                      <EntryLink entry={e} />
+                      <EntryLink entry={e} origin={origin} />
                     </span>
                   ))}
                 </dd>
@@ -96,7 +105,7 @@ export default async function YearPage({ params }: { params: Params }) {
               <div>
                 <dt>Longest to finish</dt>
                 <dd data-testid="year-longest">
-                  <EntryLink entry={review.longest.entry} />: {daysLabel(review.longest.days)}
+                  <EntryLink entry={review.longest.entry} origin={origin} />: {daysLabel(review.longest.days)}
                 </dd>
               </div>
             )}
@@ -104,7 +113,7 @@ export default async function YearPage({ params }: { params: Params }) {
               <div>
                 <dt>Quickest to finish</dt>
                 <dd data-testid="year-shortest">
-                  <EntryLink entry={review.shortest.entry} />: {daysLabel(review.shortest.days)}
+                  <EntryLink entry={review.shortest.entry} origin={origin} />: {daysLabel(review.shortest.days)}
                 </dd>
               </div>
             )}

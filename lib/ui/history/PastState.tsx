@@ -4,6 +4,7 @@ import { followersNewestFirst, type FediverseState } from '../../fediverse/proje
 import { publicFeed } from '../../media/selectors';
 import type { MediaState } from '../../media/projection';
 import type { OrderbookState } from '../../orderbook/state';
+import { allMentions, type WebmentionState } from '../../webmention/projection';
 import { FeedList } from '../FeedList';
 import { BookView } from '../orderbook/BookView';
 
@@ -41,6 +42,32 @@ const PAST_VIEWS: Record<string, (state: never) => ReactNode> = {
       )}
     </div>
   ),
+  webmentions: (state: WebmentionState) => {
+    const mentions = allMentions(state);
+    const told = [...state.deliveries.values()].filter((d) => d.state === 'sent').length;
+    return (
+      <div data-testid="past-mentions">
+        <h2 id="past-heading">Mentions, as they were then</h2>
+        {mentions.length === 0 ? (
+          <p className="muted">No mentions yet.</p>
+        ) : (
+          <ul>
+            {mentions.map((m) => (
+              <li key={`${m.entryId} ${m.source}`}>
+                {m.kind} from{' '}
+                <a href={m.source} rel="nofollow ugc noopener noreferrer">
+                  {m.source}
+                </a>
+                {m.author?.name && <> by {m.author.name}</>}
+                {m.hidden && <> (hidden)</>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">{told} cited URLs had been told of their entries.</p>
+      </div>
+    );
+  },
   orderbook: (state: OrderbookState) => (
     <div data-testid="past-book">
       <h2 id="past-heading">The orderbook, as it was then</h2>

@@ -5,6 +5,7 @@ import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
 import { AutomaticLogging } from './AutomaticLogging';
 import { FediverseSettings } from './FediverseSettings';
+import { IndieWebSettings } from './IndieWebSettings';
 import { SettingsForm } from './SettingsForm';
 import styles from '../admin.module.css';
 
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         <SettingsForm initial={{ status: 'idle', fields: {}, values: formValuesOfSettings(settings) }} />
       </section>
       <FediverseSettings />
+      <IndieWebSettings />
       <AutomaticLogging />
     </>
   );
