@@ -133,7 +133,7 @@ test('exports: the log byte for byte, and the entries as JSON and CSV', async ({
   const file = readFileSync((await (await download).path())!, 'utf8');
   expect(file.startsWith('\uFEFF')).toBe(true); // the UTF-8 byte-order mark, for spreadsheets
   const csv = file.slice(1);
-  expect(csv.split('\r\n')[0]).toBe('id,kind,title,creator,url,coverUrl,rating,review,finishedOn,visibility,announce,removed,loggedAt,updatedAt,status,startedOn,progress,tags');
+  expect(csv.split('\r\n')[0]).toBe('id,kind,title,creator,url,coverUrl,rating,review,finishedOn,visibility,announce,removed,loggedAt,updatedAt,status,startedOn,progress,tags,progressNote,loggedBy');
   expect(csv).toMatch(new RegExp(`,book,${after},.*,public,false,true,`));
 
   const json = await (await page.request.get('/admin/export/entries.json')).json();

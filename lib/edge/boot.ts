@@ -9,6 +9,7 @@ import { openStore } from '../eventstore/open-store';
 import { singleton } from '../eventstore/registry';
 import { startFediverse } from '../fediverse/start';
 import { ensurePrivateDir } from '../fs/private-dir';
+import { hooksSecretProblem } from '../hooks/secret';
 import { siteUrlProblem } from '../http/public-origin';
 import { readSettings } from '../settings/store';
 import { STORES } from '../stores';
@@ -16,8 +17,8 @@ import { startWebmentions } from '../webmention/start';
 
 /**
  * Brings the server up, once per process (memoized on the registry, so Next's instrumentation, a
- * second copy of this module, finds it done): an ADMIN_TOKEN too short to be safe or a SITE_URL
- * that is not a site's address stops it; the events directory is made private when Shelf creates
+ * second copy of this module, finds it done): an ADMIN_TOKEN or HOOKS_SECRET too short to be safe
+ * or a SITE_URL that is not a site's address stops it; the events directory is made private when Shelf creates
  * it; the backend is chosen; every store is replayed (a store that cannot boot, a corrupt log or a
  * directory in use, stops it); the settings' revision is read (kept answers' versions need it);
  * the admin password is prepared (generated and printed once when ADMIN_PASSWORD is unset) and the
@@ -26,7 +27,7 @@ import { startWebmentions } from '../webmention/start';
  */
 export function bootServer(): Promise<void> {
   return singleton('server-boot', async () => {
-    const problem = adminTokenProblem() ?? siteUrlProblem();
+    const problem = adminTokenProblem() ?? hooksSecretProblem() ?? siteUrlProblem();
     if (problem) throw new Error(problem);
     shutdownGraceMs(); // a SHUTDOWN_GRACE_MS that is no number stops the start, not the stop
     // The logs and auth.json live here: readable by this user only when Shelf creates it.

@@ -52,7 +52,7 @@ describe('entries export', () => {
     const lines = entriesCsv(state).split('\r\n');
     expect(lines[0]).toBe(ENTRY_COLUMNS.join(','));
     expect(lines[1]).toBe(
-      `a,book,'=cmd|calc,,,,4,"Good, ""very""\ngood",2026-11-01,public,false,false,2026-11-23T08:00:00.000Z,2026-11-23T08:00:00.000Z,finished,,,`,
+      `a,book,'=cmd|calc,,,,4,"Good, ""very""\ngood",2026-11-01,public,false,false,2026-11-23T08:00:00.000Z,2026-11-23T08:00:00.000Z,finished,,,,,`,
     );
     expect(lines[2]).toMatch(/^b,book,Hidden,.*,private,false,true,/);
     expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last CRLF

@@ -6,6 +6,8 @@ export const ENTRY_COLUMNS = [
   'id', 'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'finishedOn', 'visibility', 'announce', 'removed', 'loggedAt', 'updatedAt',
   // Added with statuses and tags: at the end, so readers of the older columns by position still work.
   'status', 'startedOn', 'progress', 'tags',
+  // Added with automatic logging (lib/hooks).
+  'progressNote', 'loggedBy',
 ] as const satisfies readonly (keyof Entry)[];
 
 /** Oldest logged first, as in the log. */

@@ -2,17 +2,14 @@
 import type { ImportCandidate, ImportOptions } from './candidate';
 import { readCsv } from './csv';
 import { mapInSlices } from './yielding';
-import { excelText, fitReview, htmlToText, idPart, isoDay } from './text';
+import { excelText, fitReview, fitTags, htmlToText, idPart, isoDay } from './text';
 
 const REQUIRED = ['Book Id', 'Title', 'Author', 'My Rating', 'Date Read', 'Date Added', 'Exclusive Shelf'] as const;
 
-/**
- * What each exclusive shelf becomes: the one place to change when Shelf gets in-progress entries
- * (currently-reading then maps to an entry with status in-progress instead of a skip).
- */
-const SHELVES: Record<string, { status: 'finished' } | { skip: string }> = {
+/** What each exclusive shelf becomes: read is finished, currently-reading in progress (since Date Added). */
+const SHELVES: Record<string, { status: 'finished' | 'in-progress' } | { skip: string }> = {
   read: { status: 'finished' },
-  'currently-reading': { skip: 'currently reading: Shelf logs finished books only (for now)' },
+  'currently-reading': { status: 'in-progress' },
   'to-read': { skip: 'on the to-read shelf: not read yet' },
 };
 
@@ -24,11 +21,14 @@ export async function goodreadsCandidates(text: string, options: ImportOptions):
     if (!bookId) return { line, title: shown, error: 'no Book Id: the row has no identity to import it by' };
     const entryId = `goodreads-${idPart(bookId)}`;
     const shelfName = cells['Exclusive Shelf']?.trim() ?? '';
-    const shelf = SHELVES[shelfName] ?? { skip: `on the "${shelfName || '(none)'}" shelf: only the read shelf is imported` };
+    const shelf = SHELVES[shelfName] ?? { skip: `on the "${shelfName || '(none)'}" shelf: only read and currently-reading are imported` };
     if ('skip' in shelf) return { line, title: shown, entryId, skip: shelf.skip };
 
-    const finishedOn = isoDay(cells['Date Read']) ?? isoDay(cells['Date Added']);
-    if (!finishedOn) return { line, title: shown, entryId, error: 'no Date Read or Date Added' };
+    const added = isoDay(cells['Date Added']);
+    const finishedOn = shelf.status === 'finished' ? isoDay(cells['Date Read']) ?? added : undefined;
+    if (shelf.status === 'finished' && !finishedOn) return { line, title: shown, entryId, error: 'no Date Read or Date Added' };
+    // The other shelves the book is on (not the exclusive ones) are its tags.
+    const { tags, dropped } = fitTags((cells['Bookshelves'] ?? '').split(',').filter((name) => !SHELVES[name.trim()] && name.trim() !== shelfName));
     const stars = Number(cells['My Rating']?.trim() || '0');
     const { review, shortened } = fitReview(htmlToText(cells['My Review'] ?? ''));
     const isbn = excelText(cells['ISBN13']) || excelText(cells['ISBN']);
@@ -42,8 +42,12 @@ export async function goodreadsCandidates(text: string, options: ImportOptions):
       // 0 is "not rated".
       rating: stars > 0 ? stars : undefined,
       review,
+      status: shelf.status,
+      startedOn: shelf.status === 'in-progress' ? added : undefined,
       finishedOn,
+      tags,
     };
-    return { line, title: shown, entryId, input, note: shortened ? 'review shortened to fit' : undefined };
+    const notes = [shortened && 'review shortened to fit', dropped > 0 && `${dropped} shelf${dropped > 1 ? 'ves' : ''} left out of the tags (at most 10, of 40 characters)`].filter(Boolean);
+    return { line, title: shown, entryId, input, note: notes.length ? notes.join('; ') : undefined };
   });
 }

@@ -3,7 +3,7 @@ import 'server-only';
 // the import then records. Validation is the form's and the API's (parseEntry).
 import { importedEvent, parseEntry } from '../media/commands';
 import { mediaEventSchema } from '../media/events';
-import type { EntryFields } from '../media/fields';
+import type { EntryRecord } from '../media/fields';
 import { ownerToday } from '../media/today';
 import type { ImportCandidate } from './candidate';
 import type { ImportSource } from './sources';
@@ -42,7 +42,7 @@ export interface EntryToImport {
   line: number;
   title: string;
   entryId: string;
-  fields: EntryFields;
+  fields: EntryRecord;
   importedFrom: ImportSource;
 }
 
@@ -91,10 +91,8 @@ export async function planImport(candidates: readonly ImportCandidate[], { sourc
     if (exists(entryId)) return row('alreadyImported', candidate.note);
     const parsed = parseEntry({ ...candidate.input, ...(visibility ? { visibility } : {}), announce: false }, today);
     if (!parsed.ok) return row('error', Object.entries(parsed.fields).map(([field, message]) => `${field}: ${message}`).join('; '));
-    // Imports log finished entries only (no source row carries a status, so this holds; it keeps the types honest).
-    const { status, progress: _progress, finishedOn: finished, ...rest } = parsed.fields;
-    if (status !== 'finished' || !finished) return row('error', 'only finished entries can be imported');
-    const entry: EntryToImport = { line, title: previewText(title), entryId, fields: { ...rest, finishedOn: finished }, importedFrom: source };
+    // Finished, in progress or abandoned: the event (MediaFinished or MediaStarted) says which.
+    const entry: EntryToImport = { line, title: previewText(title), entryId, fields: parsed.fields, importedFrom: source };
     // The event as the log will check it (the entry id's length, the source): a row the log would
     // refuse is an error here, before anything is recorded, never a failure halfway through.
     const event = mediaEventSchema.safeParse(importedEvent({ entryId, fields: entry.fields, importedFrom: source }));

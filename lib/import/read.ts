@@ -1,9 +1,11 @@
 // A file's bytes -> the rows of the chosen source.
 import type { ImportCandidate, ImportOptions } from './candidate';
 import { goodreadsCandidates } from './goodreads';
+import { imdbCandidates } from './imdb';
 import { letterboxdCandidates } from './letterboxd';
 import { shelfCandidates } from './shelf';
 import type { ImportSource } from './sources';
+import { storyGraphCandidates } from './storygraph';
 
 /** Throws ImportFormatError when the file is not what the source expects. Reads in slices (./yielding.ts). */
 export async function readImportFile(source: ImportSource, bytes: Uint8Array, options: ImportOptions): Promise<ImportCandidate[]> {
@@ -14,10 +16,14 @@ export async function readImportFile(source: ImportSource, bytes: Uint8Array, op
       return letterboxdCandidates(bytes);
     case 'shelf':
       return shelfCandidates(new TextDecoder().decode(bytes));
+    case 'storygraph':
+      return storyGraphCandidates(new TextDecoder().decode(bytes), options);
+    case 'imdb':
+      return imdbCandidates(bytes);
   }
 }
 
-/** Where Goodreads books get their covers (by ISBN): OPENLIBRARY_COVERS_URL, else Open Library's. */
+/** Where Goodreads and StoryGraph books get their covers (by ISBN): OPENLIBRARY_COVERS_URL, else Open Library's. */
 export const importOptionsFromEnv = (): ImportOptions => ({
   coversUrl: process.env.OPENLIBRARY_COVERS_URL || 'https://covers.openlibrary.org',
 });

@@ -62,10 +62,16 @@ describe('Goodreads library export', () => {
     expect(byTitle(rows, 'All the Light We Cannot See').input!.coverUrl).toBeUndefined();
   });
 
-  it('skips currently-reading and to-read rows, saying why', async () => {
-    expect(byTitle(rows, "Old Man's War")).toMatchObject({ entryId: 'goodreads-36510196', skip: expect.stringMatching(/currently reading/) });
+  it('makes a currently-reading book in progress since its Date Added, and skips to-read rows, saying why', () => {
+    expect(byTitle(rows, "Old Man's War")).toMatchObject({ entryId: 'goodreads-36510196', input: { status: 'in-progress', startedOn: '2025-02-14', finishedOn: undefined } });
     expect(byTitle(rows, 'Europe in Autumn')).toMatchObject({ skip: expect.stringMatching(/to-read/) });
     expect(rows.filter((r) => r.skip).every((r) => r.input === undefined)).toBe(true);
+  });
+
+  it('makes the other shelves a book is on its tags (not the exclusive ones)', () => {
+    expect(rows[0]!.input!.tags).toEqual(['fantasy', 'favorites']);
+    expect(byTitle(rows, "Old Man's War").input!.tags).toBeUndefined(); // only on currently-reading
+    expect(byTitle(rows, 'Dune').input!.tags).toBeUndefined();
   });
 
   it('refuses a CSV without the columns it needs, naming them', async () => {

@@ -1,5 +1,5 @@
 // Cleaning what the exports put in cells.
-import { LIMITS } from '../media/fields';
+import { LIMITS, normaliseTag } from '../media/fields';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -44,3 +44,19 @@ export function isoDay(cell: string | undefined): string | undefined {
 
 /** An id safe in a URL path and an event id: what is not [A-Za-z0-9_-] becomes '-'. */
 export const idPart = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 80);
+
+/**
+ * Tags from an export's list (Goodreads shelves, StoryGraph tags) as an entry holds them: normalised,
+ * without commas, at most 40 characters each and 10 in all; how many did not fit is counted.
+ */
+export function fitTags(names: readonly string[]): { tags?: string[]; dropped: number } {
+  const distinct = [...new Set(names.map(normaliseTag).filter((t) => t.length > 0))];
+  const tags = distinct.filter((t) => t.length <= LIMITS.tag && !t.includes(',')).slice(0, LIMITS.tags);
+  return { tags: tags.length ? tags : undefined, dropped: distinct.length - tags.length };
+}
+
+/** A rating on another scale as Shelf's halves of 5 (quarter stars, out of ten), or undefined for none. */
+export function halfStars(value: number, outOf = 5): number | undefined {
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  return Math.min(5, Math.max(0.5, Math.round((value * 10) / outOf) / 2)); // (value * 10) first: 4.25 * 10 / 5 is exactly 8.5
+}

@@ -21,10 +21,11 @@ export class ClientBudget<L extends KeyedLimit = KeyedLimit> {
     readonly all: L,
   ) {}
 
-  take(client: string, now = Date.now()): Admission {
+  /** `shared`: which of the shared limit's keys this request counts against (one for all, unless a caller splits them, e.g. by source). */
+  take(client: string, now = Date.now(), shared = ALL): Admission {
     const mine = this.perClient.take(client, now);
     if (mine > 0) return { ok: false, retryInMs: mine, who: 'client' };
-    const everyone = this.all.take(ALL, now);
+    const everyone = this.all.take(shared, now);
     if (everyone === 0) return ADMITTED;
     this.perClient.refund(client);
     return { ok: false, retryInMs: everyone, who: 'all' };

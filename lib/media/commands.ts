@@ -2,9 +2,10 @@ import 'server-only';
 // The one command path of the media log: the admin form's actions and the JSON API both call these.
 import { createHash, randomUUID } from 'node:crypto';
 import { EventRejectedError, isStoreUnavailable, MAX_ID_LENGTH } from '../eventstore';
-import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryFields, type EntryRecord } from './fields';
+import { entryInputSchema, FIELD_NAMES, fieldErrors, fixSummary, type EntryRecord } from './fields';
 import type { EntryChanges } from './events';
 import type { ImportSource } from './import-sources';
+import type { LoggedBy } from './logged-by';
 import { sameValue, type Entry } from './projection';
 import { abandonRejection, finishRejection, progressRejection, restartRejection, withStatus } from './rules';
 import { readyMediaStore } from './store';
@@ -68,12 +69,7 @@ export async function logEntry(raw: unknown, eventId?: string): Promise<CommandR
   const parsed = parseEntry(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const store = await readyMediaStore();
-  const entryId = randomUUID();
-  const { status, finishedOn, progress, ...fields } = parsed.fields;
-  const event =
-    status === 'finished'
-      ? await store.dispatch({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn! }, id: eventId })
-      : await store.dispatch({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }) }, id: eventId });
+  const event = await store.dispatch(startOrFinish(randomUUID(), parsed.fields, {}, eventId));
   if (eventId !== undefined && !sameEntry(event, parsed.fields, raw)) {
     return {
       ok: false,
@@ -83,6 +79,38 @@ export async function logEntry(raw: unknown, eventId?: string): Promise<CommandR
     };
   }
   return { ok: true, value: store.snapshot().entries.get(event.data.entryId)! };
+}
+
+/** Where a new entry came from, recorded on its event (both optional: the form and the API set neither). */
+type Origin = { importedFrom?: ImportSource; loggedBy?: LoggedBy };
+
+/** The event that logs a validated entry: MediaFinished when finished, else MediaStarted (in progress or abandoned). */
+function startOrFinish(entryId: string, record: EntryRecord, origin: Origin, id?: string) {
+  const { status, finishedOn, progress, ...fields } = record;
+  return status === 'finished'
+    ? ({ type: 'MediaFinished', data: { entryId, ...fields, finishedOn: finishedOn!, ...origin }, id } as const)
+    : ({ type: 'MediaStarted', data: { entryId, ...fields, status, ...(progress === undefined ? {} : { progress }), ...origin }, id } as const);
+}
+
+/**
+ * Logs what a media server reported (lib/hooks): the entry's id and the event's id both come from
+ * the delivery (source, item, day), so the server's retries and double fires find the entry they
+ * made. `duplicate` when that entry was already there; nothing is appended then.
+ */
+export async function logAutomatic(
+  raw: unknown,
+  { entryId, eventId, loggedBy }: { entryId: string; eventId: string; loggedBy: LoggedBy },
+): Promise<CommandResult<{ entry: Entry; duplicate: boolean }>> {
+  const parsed = parseEntry(raw);
+  if (!parsed.ok) return invalid(parsed.fields);
+  const store = await readyMediaStore();
+  const existing = store.snapshot().entries.get(entryId);
+  if (existing) return { ok: true, value: { entry: existing, duplicate: true } };
+  const result = await rejectionAsResult(async () => {
+    await store.dispatch(startOrFinish(entryId, parsed.fields, { loggedBy }, eventId));
+    return store.snapshot().entries.get(entryId)!;
+  });
+  return result.ok ? { ok: true, value: { entry: result.value, duplicate: false } } : result;
 }
 
 /**
@@ -104,19 +132,22 @@ function sameEntry(event: { type: string; data: unknown }, fields: EntryRecord, 
 /** Imported rows dispatched at once: the store's group commit writes each batch with a few fsyncs. */
 export const IMPORT_BATCH = 2000;
 
-/** The event an imported entry is logged with (the import's plan checks it against the log's schema first). */
-export const importedEvent = ({ entryId, fields, importedFrom }: { entryId: string; fields: EntryFields; importedFrom: ImportSource }) =>
-  ({ type: 'MediaFinished', id: importEventId(entryId), data: { ...fields, announce: false, entryId, importedFrom } }) as const;
+/**
+ * The event an imported entry is logged with (the import's plan checks it against the log's schema
+ * first): MediaFinished when finished, MediaStarted when in progress or abandoned.
+ */
+export const importedEvent = ({ entryId, fields, importedFrom }: { entryId: string; fields: EntryRecord; importedFrom: ImportSource }) =>
+  startOrFinish(entryId, { ...fields, announce: false }, { importedFrom }, importEventId(entryId));
 
 /**
  * Logs imported entries (already validated against the log's schema, ids derived from their
- * source rows). Each event's id is importEventId(entryId), so a repeated import returns the
+ * source rows): finished ones as MediaFinished, in progress or abandoned ones as MediaStarted. Each event's id is importEventId(entryId), so a repeated import returns the
  * recorded event and appends nothing; `importedFrom` and announce off keep them from ever being
  * announced. A row the log refuses is that row's error; a store that stops taking writes stops
  * the import (the error is thrown, the rows recorded so far stay).
  */
 export async function logImported(
-  entries: readonly { entryId: string; fields: EntryFields; importedFrom: ImportSource }[],
+  entries: readonly { entryId: string; fields: EntryRecord; importedFrom: ImportSource }[],
   onProgress?: (done: number) => void,
 ): Promise<{ logged: number; failed: { entryId: string; error: string }[] }> {
   const store = await readyMediaStore();
@@ -155,7 +186,7 @@ export async function editEntry(entryId: string, raw: unknown): Promise<CommandR
  * optional field. A status change brings its dates along: finishing sets the finished date (today
  * unless given) and drops progress; leaving "finished" drops the finished date.
  */
-export async function patchEntry(entryId: string, patch: Record<string, unknown>): Promise<CommandResult<Entry>> {
+export async function patchEntry(entryId: string, patch: Record<string, unknown>, eventId?: string): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
   if (!entry || entry.removed) return notFound();
@@ -165,7 +196,7 @@ export async function patchEntry(entryId: string, patch: Record<string, unknown>
   }
   const parsed = parseEntry({ ...base, ...patch });
   if (!parsed.ok) return invalid(parsed.fields);
-  return recordChanges(entryId, () => parsed.fields);
+  return recordChanges(entryId, () => parsed.fields, eventId);
 }
 
 /** Finishes an entry in progress or abandoned (on `day`, today by default). Finishing twice is refused. */
@@ -202,14 +233,15 @@ async function transition(
   return recordChanges(entryId, () => parsed.fields);
 }
 
-async function recordChanges(entryId: string, next: () => EntryRecord): Promise<CommandResult<Entry>> {
+/** `eventId` makes a retried change (a media server's second delivery) the same event: nothing new is appended. */
+async function recordChanges(entryId: string, next: () => EntryRecord, eventId?: string): Promise<CommandResult<Entry>> {
   const store = await readyMediaStore();
   const entry = store.snapshot().entries.get(entryId);
   if (!entry || entry.removed) return notFound();
   const changes = diffEntry(entry, next());
   if (Object.keys(changes).length === 0) return { ok: true, value: entry };
   return rejectionAsResult(async () => {
-    await store.dispatch({ type: 'MediaEdited', data: { entryId, changes } });
+    await store.dispatch({ type: 'MediaEdited', data: { entryId, changes }, id: eventId });
     return store.snapshot().entries.get(entryId)!;
   });
 }

@@ -3,6 +3,7 @@ import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from './announcement-events';
 import { describeChanges } from './describe';
 import type { EntryChanges, MediaEvent } from './events';
+import { hookSourceOfEventId, LOGGED_BY_LABELS } from './logged-by';
 import type { MediaState } from './projection';
 import { undoneSeq } from './undo';
 
@@ -28,7 +29,10 @@ export function describeMediaEvent(event: EnvelopeOf<MediaEvent>, before: MediaS
   const name = then === undefined ? `entry ${entryId}` : quoted(then);
   const title = after.entries.get(entryId)?.title ?? then;
   const undo = undoneSeq(event.id);
-  const text = (words: string) => ({ text: undo === undefined ? words : `${words} (undo of #${undo})`, entryId, title });
+  // A media server's delivery (lib/hooks) says so: "logged 'Arrival' (movie) by Jellyfin".
+  const hook = hookSourceOfEventId(event.id);
+  const by = hook ? ` by ${LOGGED_BY_LABELS[hook]}` : '';
+  const text = (words: string) => ({ text: undo === undefined ? `${words}${by}` : `${words} (undo of #${undo})`, entryId, title });
 
   switch (event.type) {
     case 'MediaFinished': {

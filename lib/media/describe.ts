@@ -16,6 +16,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   status: 'status',
   startedOn: 'started',
   progress: 'progress',
+  progressNote: 'progress note',
   tags: 'tags',
 };
 

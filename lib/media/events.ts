@@ -3,6 +3,7 @@ import { announcementEventSchemas } from './announcement-events';
 import { entryFieldsSchema, fieldSchemas, startedFieldsSchema } from './fields';
 import { IMPORT_SOURCES } from './import-sources';
 import { entryIdSchema } from './ids';
+import { LOGGED_BY } from './logged-by';
 
 const entryId = entryIdSchema;
 
@@ -26,17 +27,23 @@ export const entryChangesSchema = z
     status: change(fieldSchemas.status),
     startedOn: change(fieldSchemas.startedOn),
     progress: change(fieldSchemas.progress),
+    progressNote: change(fieldSchemas.progressNote),
     tags: change(fieldSchemas.tags),
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, { error: 'an edit must change at least one field' });
 export type EntryChanges = z.infer<typeof entryChangesSchema>;
 
+/**
+ * Where a new entry came from, both optional so older logs read as they are: `importedFrom`, an
+ * import (never announced); `loggedBy`, a media server's webhook (lib/hooks).
+ */
+const origin = { importedFrom: z.enum(IMPORT_SOURCES).optional(), loggedBy: z.enum(LOGGED_BY).optional() };
+
 export const mediaEventSchema = z.discriminatedUnion('type', [
-  // `importedFrom` (optional, so older logs read as they are): the entry came from an import and is never announced.
-  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId, importedFrom: z.enum(IMPORT_SOURCES).optional() }) }),
+  z.object({ type: z.literal('MediaFinished'), data: entryFieldsSchema.extend({ entryId, ...origin }) }),
   /** An entry logged before it is finished: in progress, or (imported or late) already abandoned. */
-  z.object({ type: z.literal('MediaStarted'), data: startedFieldsSchema.extend({ entryId }) }),
+  z.object({ type: z.literal('MediaStarted'), data: startedFieldsSchema.extend({ entryId, ...origin }) }),
   z.object({ type: z.literal('MediaEdited'), data: z.object({ entryId, changes: entryChangesSchema }) }),
   z.object({ type: z.literal('MediaRemoved'), data: z.object({ entryId }) }),
   z.object({ type: z.literal('MediaRestored'), data: z.object({ entryId }) }),

@@ -4,7 +4,7 @@ import { normalizeNewlines, trimmedText } from '../validation/text';
 import { isIsoDate } from './dates';
 import { KINDS } from './kinds';
 
-export const LIMITS = { title: 300, creator: 200, url: 2000, review: 2000, tag: 40, tags: 10 } as const;
+export const LIMITS = { title: 300, creator: 200, url: 2000, review: 2000, tag: 40, tags: 10, progressNote: 40 } as const;
 
 /** finished (the default: what Shelf always logged), in progress (started), abandoned. */
 export const STATUSES = ['finished', 'in-progress', 'abandoned'] as const;
@@ -78,6 +78,8 @@ export const fieldSchemas = {
     .int({ error: 'Progress must be a whole number' })
     .min(0, { error: 'Progress must be at least 0' })
     .max(100, { error: 'Progress must be at most 100' }),
+  /** Where one is, in words ("S01E03", "chapter 12"): beside the percentage, for an entry not finished yet. */
+  progressNote: trimmedText(LIMITS.progressNote, 'Progress note').min(1, { error: 'Progress note cannot be empty' }),
   tags: tagsSchema,
 };
 
@@ -104,6 +106,7 @@ export type EntryFields = z.infer<typeof entryFieldsSchema>;
 export const startedFieldsSchema = entryFieldsSchema.omit({ finishedOn: true }).extend({
   status: z.enum(['in-progress', 'abandoned'], { error: 'Status must be in-progress or abandoned' }),
   progress: fieldSchemas.progress.optional(),
+  progressNote: fieldSchemas.progressNote.optional(),
 });
 export type StartedFields = z.infer<typeof startedFieldsSchema>;
 
@@ -111,10 +114,10 @@ export type StartedFields = z.infer<typeof startedFieldsSchema>;
  * What an entry holds whatever its status: a finished date only once finished. The admin form, the
  * API's POST and PATCH all validate to this, and edits are diffed over these fields.
  */
-export type EntryRecord = Omit<EntryFields, 'finishedOn'> & { status: Status; finishedOn?: string; progress?: number };
+export type EntryRecord = Omit<EntryFields, 'finishedOn'> & { status: Status; finishedOn?: string; progress?: number; progressNote?: string };
 export type FieldName = keyof EntryRecord;
 export const FIELD_NAMES: FieldName[] = [
-  'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'finishedOn', 'visibility', 'announce', 'tags',
+  'kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'progressNote', 'finishedOn', 'visibility', 'announce', 'tags',
 ];
 
 /** Empty text means "not given" for optional fields (a blank form input, or "" in JSON). */
@@ -140,6 +143,7 @@ export function entryInputSchema(today: string) {
       status: z.preprocess(blankToUndefined, fieldSchemas.status.default('finished')),
       startedOn: optional(fieldSchemas.startedOn.refine((day) => day <= today, { error: 'Start date cannot be in the future' })),
       progress: optional(fieldSchemas.progress),
+      progressNote: optional(fieldSchemas.progressNote),
       finishedOn: optional(fieldSchemas.finishedOn.refine((day) => day <= today, { error: 'Finished date cannot be in the future' })),
       visibility: z.preprocess(blankToUndefined, fieldSchemas.visibility.default('public')),
       announce: fieldSchemas.announce.default(false),
@@ -164,6 +168,9 @@ export function recordIssues(entry: Partial<EntryRecord>): { field: FieldName; m
   }
   if (entry.status === 'finished' && entry.progress !== undefined) {
     issues.push({ field: 'progress', message: 'Progress is only for entries not finished yet' });
+  }
+  if (entry.status === 'finished' && entry.progressNote !== undefined) {
+    issues.push({ field: 'progressNote', message: 'A progress note is only for entries not finished yet' });
   }
   if (entry.startedOn !== undefined && entry.finishedOn !== undefined && entry.startedOn > entry.finishedOn) {
     issues.push({ field: 'startedOn', message: 'Start date must be on or before the finished date' });
@@ -190,6 +197,7 @@ export const FIELD_LABELS: Record<string, string> = {
   status: 'Status',
   startedOn: 'Start date',
   progress: 'Progress',
+  progressNote: 'Progress note',
   tags: 'Tags',
 };
 

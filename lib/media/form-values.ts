@@ -14,6 +14,7 @@ export interface EntryFormValues {
   status: string;
   startedOn: string;
   progress: string;
+  progressNote: string;
   finishedOn: string;
   visibility: string;
   announce: boolean;
@@ -21,12 +22,12 @@ export interface EntryFormValues {
   tags: string;
 }
 
-const TEXT_FIELDS = ['kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'finishedOn', 'visibility', 'tags'] as const;
+const TEXT_FIELDS = ['kind', 'title', 'creator', 'url', 'coverUrl', 'rating', 'review', 'status', 'startedOn', 'progress', 'progressNote', 'finishedOn', 'visibility', 'tags'] as const;
 
 export function emptyFormValues(today: string): EntryFormValues {
   return {
     kind: 'book', title: '', creator: '', url: '', coverUrl: '', rating: '', review: '',
-    status: 'finished', startedOn: '', progress: '', finishedOn: today, visibility: 'public', announce: false, tags: '',
+    status: 'finished', startedOn: '', progress: '', progressNote: '', finishedOn: today, visibility: 'public', announce: false, tags: '',
   };
 }
 
@@ -43,6 +44,7 @@ export function formValuesOf(entry: EntryRecord, today = ''): EntryFormValues {
     status: entry.status,
     startedOn: entry.startedOn ?? '',
     progress: entry.progress === undefined ? '' : String(entry.progress),
+    progressNote: entry.progressNote ?? '',
     finishedOn: entry.finishedOn ?? today,
     visibility: entry.visibility,
     announce: entry.announce,
@@ -69,12 +71,12 @@ export function formInput(values: EntryFormValues): Record<string, unknown> {
     const n = Number(text);
     return Number.isNaN(n) ? text : n;
   };
-  const { finishedOn, progress, ...rest } = values;
+  const { finishedOn, progress, progressNote, ...rest } = values;
   const finished = values.status === 'finished' || values.status === '';
   return {
     ...rest,
     rating: number(values.rating),
     tags: splitTags(values.tags),
-    ...(finished ? { finishedOn } : { progress: number(progress) }),
+    ...(finished ? { finishedOn } : { progress: number(progress), progressNote }),
   };
 }

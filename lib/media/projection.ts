@@ -7,6 +7,7 @@ import type { EntryRecord } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
 import { KINDS, type Kind } from './kinds';
 import type { ImportSource } from './import-sources';
+import type { LoggedBy } from './logged-by';
 
 export interface AnnouncementStatus {
   state: 'posted' | 'failed' | 'retrying';
@@ -33,6 +34,8 @@ export interface Entry extends EntryRecord {
   announcements: Readonly<Partial<Record<Channel, AnnouncementStatus>>>;
   /** Set when the entry came from an import (Goodreads, Letterboxd, a Shelf backup): never announced. */
   importedFrom?: ImportSource;
+  /** Set when a media server's webhook logged it (Jellyfin, Plex, Emby). */
+  loggedBy?: LoggedBy;
   /** Why nothing was announced, when the announcer skipped the entry. */
   announceNote?: string;
 }

@@ -35,13 +35,14 @@ export function progressRejection(entry: Entry | undefined): string | undefined 
 
 /**
  * The record an entry becomes under a status change: finishing sets the finished date (today by
- * default) and drops progress; leaving "finished" drops the finished date.
+ * default) and drops progress and its note; leaving "finished" drops the finished date.
  */
 export function withStatus(record: EntryRecord, status: EntryRecord['status'], day: string): EntryRecord {
   const next: EntryRecord = { ...record, status };
   if (status === 'finished') {
     next.finishedOn = record.status === 'finished' && record.finishedOn ? record.finishedOn : day;
     delete next.progress;
+    delete next.progressNote;
   } else delete next.finishedOn;
   return next;
 }

@@ -38,6 +38,6 @@ export function yearSummary(state: MediaState, year: string): string | undefined
 
 /** The public fields of an entry, for the JSON API and feeds. */
 export function publicEntry(entry: Entry) {
-  const { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, finishedOn, tags } = entry;
-  return { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, finishedOn, tags };
+  const { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, progressNote, finishedOn, tags } = entry;
+  return { id, kind, title, creator, url, coverUrl, rating, review, status, startedOn, progress, progressNote, finishedOn, tags };
 }

@@ -41,6 +41,12 @@ export function NowSection({ entries, newTab = false, heading = 'Now', origin }:
                       since <time dateTime={entry.startedOn}>{formatDay(entry.startedOn)}</time>
                     </>
                   )}
+                  {entry.progressNote && (
+                    <>
+                      {' '}
+                      · <span data-testid="progress-note">{entry.progressNote}</span>
+                    </>
+                  )}
                   {entry.progress !== undefined && (
                     <>
                       {' '}

@@ -11,6 +11,7 @@ import type { EntryFormState } from './actions';
 import { StatusFields } from './StatusFields';
 import { TagsField } from './TagsField';
 import { fieldErrorHelpers } from './field-errors';
+import { FormFooter } from './form-footer';
 import styles from './admin.module.css';
 
 /** Sets an uncontrolled input's value as typing would, so the form's own listeners see it. */
@@ -62,14 +63,7 @@ export function EntryForm({
   return (
     <form key={round} action={formAction} noValidate className={styles.form} aria-describedby="form-status">
       <FormFields state={state} channels={channels} tagSuggestions={tagSuggestions} />
-      <div className={styles.formFooter}>
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <p id="form-status" role="status" className={state.status === 'error' ? styles.formError : styles.formOk}>
-          {state.message}
-        </p>
-      </div>
+      <FormFooter pending={pending} label={submitLabel} statusId="form-status" error={state.status === 'error'} message={state.message} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LIMITS } from '@/lib/media/fields';
 import type { EntryFormValues } from '@/lib/media/form-values';
 import styles from './admin.module.css';
 
@@ -51,6 +52,13 @@ export function StatusFields({ values, err, message }: { values: EntryFormValues
         </label>
         <input id="progress" name="progress" type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={values.progress} {...err('progress')} />
         {message('progress')}
+      </div>
+      <div className={styles.field} hidden={finished}>
+        <label htmlFor="progressNote">
+          Where you are <span className={styles.hint}>optional: S01E03, chapter 12</span>
+        </label>
+        <input id="progressNote" name="progressNote" maxLength={LIMITS.progressNote} defaultValue={values.progressNote} {...err('progressNote')} />
+        {message('progressNote')}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { LiveRefresh } from '@/lib/live/LiveRefresh';
 import { formatDay } from '@/lib/media/dates';
 import { emptyFormValues } from '@/lib/media/form-values';
 import { KIND_INFO } from '@/lib/media/kinds';
+import { LOGGED_BY_LABELS } from '@/lib/media/logged-by';
 import { STATUS_LABELS } from '@/lib/media/public-entry';
 import { MAX_QUERY_LENGTH, matchesFilter, tagCounts } from '@/lib/media/search';
 import { allEntries } from '@/lib/media/selectors';
@@ -87,6 +88,7 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
                       {[
                         `${KIND_INFO[entry.kind].icon} ${KIND_INFO[entry.kind].label}`,
                         entry.finishedOn ? formatDay(entry.finishedOn) : entry.startedOn ? `since ${formatDay(entry.startedOn)}` : undefined,
+                        entry.status === 'in-progress' ? entry.progressNote : undefined,
                         entry.status === 'in-progress' && entry.progress !== undefined ? `${entry.progress}%` : undefined,
                         entry.rating !== undefined ? `${entry.rating}★` : undefined,
                       ]
@@ -96,6 +98,7 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
                     <span className={styles.badges}>
                       {entry.status !== 'finished' && <span className={styles.badge}>{STATUS_LABELS[entry.status].toLowerCase()}</span>}
                       {entry.visibility === 'private' && <span className={styles.badge}>private</span>}
+                      {entry.loggedBy && <span className={styles.badge}>by {LOGGED_BY_LABELS[entry.loggedBy]}</span>}
                       {entry.removed && <span className={`${styles.badge} ${styles.badgeDanger}`}>removed</span>}
                       {(entry.tags ?? []).map((tag) => (
                         <span key={tag} className={styles.badge}>

@@ -48,10 +48,10 @@ describe('POST /api/import', () => {
     const response = await post('source=goodreads', streamed(goodreads), { accept: 'application/x-ndjson' });
     expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/);
     const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines[0]).toEqual({ progress: { done: 0, total: 4 } });
-    expect(lines).toContainEqual({ progress: { done: 4, total: 4 } });
-    expect(lines.at(-1).result.summary).toEqual({ rows: 7, new: 4, alreadyImported: 0, skipped: 2, errors: 1 });
-    expect((await readyMediaStore()).version()).toBe(4);
+    expect(lines[0]).toEqual({ progress: { done: 0, total: 5 } });
+    expect(lines).toContainEqual({ progress: { done: 5, total: 5 } });
+    expect(lines.at(-1).result.summary).toEqual({ rows: 7, new: 5, alreadyImported: 0, skipped: 1, errors: 1 });
+    expect((await readyMediaStore()).version()).toBe(5);
   });
 });
 

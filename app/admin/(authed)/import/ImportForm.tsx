@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import styles from './import.module.css';
 
-type Source = 'goodreads' | 'letterboxd' | 'shelf';
+type Source = 'goodreads' | 'letterboxd' | 'storygraph' | 'imdb' | 'shelf';
 type Outcome = 'new' | 'alreadyImported' | 'skipped' | 'error';
 interface Row { line: number; title: string; finishedOn?: string; outcome: Outcome; reason?: string }
 interface Summary { rows: number; new: number; alreadyImported: number; skipped: number; errors: number }
@@ -12,6 +12,8 @@ interface Result { dryRun: boolean; summary: Summary; rows: Row[] }
 const SOURCES: { value: Source; label: string }[] = [
   { value: 'goodreads', label: 'Goodreads library export (CSV)' },
   { value: 'letterboxd', label: 'Letterboxd export (ZIP or diary.csv)' },
+  { value: 'storygraph', label: 'StoryGraph library export (CSV)' },
+  { value: 'imdb', label: 'IMDb ratings export (ratings.csv)' },
   { value: 'shelf', label: 'Shelf backup (entries.json, entries.csv, media.jsonl)' },
 ];
 const OUTCOME_LABEL: Record<Outcome, string> = { new: 'new', alreadyImported: 'already imported', skipped: 'skipped', error: 'error' };

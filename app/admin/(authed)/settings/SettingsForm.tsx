@@ -5,6 +5,7 @@ import { LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES } from '@/lib/embed/options';
 import { SETTINGS_LIMITS } from '@/lib/settings/schema';
 import { saveSettingsAction, type SettingsFormState } from './actions';
 import { fieldErrorHelpers } from '../field-errors';
+import { FormFooter } from '../form-footer';
 import styles from '../admin.module.css';
 
 /** The settings form: checked on the server; errors appear next to their field, with the input kept. */
@@ -101,14 +102,7 @@ export function SettingsForm({ initial }: { initial: SettingsFormState }) {
         </div>
       </fieldset>
 
-      <div className={styles.formFooter}>
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save settings'}
-        </button>
-        <p id="settings-status" role="status" className={state.status === 'error' ? styles.formError : styles.formOk}>
-          {state.message}
-        </p>
-      </div>
+      <FormFooter pending={pending} label="Save settings" statusId="settings-status" error={state.status === 'error'} message={state.message} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { requireAdmin } from '@/lib/auth';
 import { formValuesOfSettings } from '@/lib/settings/form';
 import { readSettings } from '@/lib/settings/store';
+import { AutomaticLogging } from './AutomaticLogging';
 import { FediverseSettings } from './FediverseSettings';
 import { IndieWebSettings } from './IndieWebSettings';
 import { SettingsForm } from './SettingsForm';
@@ -10,7 +11,7 @@ import styles from '../admin.module.css';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-/** Admin: the owner's name, bio, avatar, links, the site's title and the widget's defaults. */
+/** Admin: the owner's name, bio, avatar, links, the site's title and the widget's defaults; then each feature's own section. */
 export default async function SettingsPage() {
   await connection();
   await requireAdmin();
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
       </section>
       <FediverseSettings />
       <IndieWebSettings />
+      <AutomaticLogging />
     </>
   );
 }
