@@ -2,7 +2,7 @@
 //   kernel  <- domains <- edge / UI <- app
 // A file may import its own floor or floors below it, never one above; no import cycles.
 // docs/DESIGN.md ("Layers") says what lives on each floor.
-const KERNEL = '^lib/(eventstore|fs|documents|config|http|outbound|validation|testing)/';
+const KERNEL = '^lib/(eventstore|fs|documents|config|http|outbound|validation|limits|testing)/';
 const DOMAINS = '^lib/(media|orderbook|settings|auth|announce|import|lookup|embed|feeds|fediverse|hooks|indieweb|indieauth|micropub|webmention|markdown|offline|history|live|stores)/|^lib/health[.]ts$';
 const EDGE_AND_UI = '^lib/(edge|ui)/|^server/';
 const APP = '^(app/|instrumentation[.]ts$|proxy[.]ts$|scripts/|bench/|e2e/)';

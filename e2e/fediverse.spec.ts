@@ -13,11 +13,13 @@ let alpha: TestActorServer; // alice's server
 let beta: TestActorServer; // bob's server, which goes down for a while
 let shelfActor: Actor;
 let bobFollow: string;
+/** How long a stopping Shelf lets deliveries in flight finish (SHUTDOWN_GRACE_MS). */
+const GRACE_MS = 4_000;
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   [alpha, beta] = await Promise.all([startTestActorServer(['alice']), startTestActorServer(['bob'])]);
-  shelf = await startAppServer({ OUTBOUND_ALLOW_PRIVATE: '1', SHELF_HANDLE: 'books', FEDIVERSE_RETRY_BASE_MS: '300', FEDIVERSE_MAX_ATTEMPTS: '30' });
+  shelf = await startAppServer({ OUTBOUND_ALLOW_PRIVATE: '1', SHELF_HANDLE: 'books', FEDIVERSE_RETRY_BASE_MS: '300', FEDIVERSE_MAX_ATTEMPTS: '30', SHUTDOWN_GRACE_MS: String(GRACE_MS) });
 });
 test.afterAll(async () => {
   await shelf?.stop();
@@ -138,6 +140,39 @@ test('a restart in the middle of deliveries loses nothing and sends nothing twic
   expect(ofType(alpha, 'Create')).toHaveLength(2);
   expect(ofType(beta, 'Create')).toHaveLength(2);
   expect(entry.id).toBeTruthy();
+});
+
+test('a delivery in flight at SIGTERM is recorded before the server exits, and not sent again after the restart', async () => {
+  // Alice's server takes the Create at once but answers 1.5 s later; the SIGTERM comes meanwhile.
+  alpha.answerDelayMs = 1_500;
+  await api('POST', '/api/media', { kind: 'book', title: 'Kindred' });
+  await expect.poll(() => ofType(alpha, 'Create').length).toBe(3);
+  const createId = ofType(alpha, 'Create')[2]!.id;
+  await shelf.restart();
+  alpha.answerDelayMs = 0;
+  await expect.poll(() => ofType(beta, 'Create').length).toBe(3);
+  await new Promise((r) => setTimeout(r, 2_000));
+  // One POST of it, answered: the outcome was recorded before the exit.
+  expect(alpha.wire.filter((w) => w.id === createId).map((w) => w.status < 300)).toEqual([true]);
+  expect(shelf.output()).toMatch(/SIGTERM: stopping/);
+});
+
+test('a stop gives up a delivery whose server answers past the grace, exits in time, and the restart sends it again under the same id', async () => {
+  alpha.answerDelayMs = 20_000;
+  await api('POST', '/api/media', { kind: 'book', title: 'Parable of the Sower' });
+  await expect.poll(() => ofType(alpha, 'Create').length).toBe(4);
+  const createId = ofType(alpha, 'Create')[3]!.id;
+  const stopping = Date.now();
+  await shelf.stop();
+  // The grace, then the delivery is given up: the process never waits for the slow server (20 s).
+  expect(Date.now() - stopping).toBeLessThan(GRACE_MS + 5_000);
+  expect(shelf.output()).toMatch(/still in flight after 4000 ms: given up unrecorded/);
+  alpha.answerDelayMs = 0;
+  await shelf.start();
+  // Whether the first POST arrived was unknown, so it goes again, as the same activity: the
+  // receiving server keeps one (Fedify, as Mastodon, drops an activity id it has seen).
+  await expect.poll(() => alpha.wire.filter((w) => w.id === createId && w.status < 300).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(ofType(alpha, 'Create')).toHaveLength(4);
 });
 
 test('an Undo of a Follow removes the follower; the owner sees the rest, removes one and blocks its server', async ({ page }) => {

@@ -3,6 +3,7 @@
 // (lib/edge, built into .next/edge/server.mjs by server/build-edge.mjs), which stamps who is
 // asking, answers the hot routes itself and hands the rest to Next. The server boots the stores
 // itself before it listens; Next's copy of lib/ finds them booted (the process-wide registry).
+// On SIGTERM or SIGINT it stops gracefully and within bounds (stopOnSignals).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,12 +44,38 @@ export async function startFrontDoor({ dir, port, hostname, dev = false, limits 
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      server.close();
-      app.close().finally(() => process.exit(0));
-      setTimeout(() => process.exit(0), 5_000).unref();
-    });
-  }
+  stopOnSignals(server, app, edgeModule);
   return { server, app, edge };
+}
+
+/**
+ * SIGTERM or SIGINT: the listener closes (no new connections; requests under way go on), every
+ * processor stops (no new side effect starts; those in flight get SHUTDOWN_GRACE_MS, default 10 s,
+ * to finish and have their outcome recorded, so a restart does not send them again), Next closes,
+ * and the process exits 0. It exits 1 if that has not happened 5 s after the grace, or at once on
+ * a second signal.
+ * @param {import('node:http').Server} server
+ * @param {{ close(): Promise<void> }} app
+ * @param {{ stopServer(): Promise<void>, shutdownGraceMs(): number }} edgeModule
+ */
+function stopOnSignals(server, app, edgeModule) {
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) {
+      console.warn(`Shelf: ${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    const graceMs = edgeModule.shutdownGraceMs();
+    setTimeout(() => {
+      console.error(`Shelf: still stopping ${graceMs + 5_000} ms after ${signal}: exiting now`);
+      process.exit(1);
+    }, graceMs + 5_000).unref();
+    console.info(`Shelf: ${signal}: stopping (side effects in flight get up to ${graceMs} ms to finish)`);
+    server.close();
+    await edgeModule.stopServer();
+    await app.close().catch((err) => console.error(`Shelf: Next did not close cleanly: ${err instanceof Error ? err.message : err}`));
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal));
 }

@@ -11,6 +11,8 @@ export interface AppServer {
   /** Everything the server printed so far. */
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again after a stop (same port and events directory). */
+  start(): Promise<void>;
   /** Stops it and starts it again on the same port and events directory. */
   restart(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     eventsDir,
     output: () => log,
     stop,
+    start,
     restart: async () => {
       await stop();
       await start();

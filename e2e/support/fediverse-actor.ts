@@ -28,6 +28,8 @@ export interface TestActorServer {
   wire: WireRecord[];
   /** While set, the inbox answers 503 to everything (the server is "down"). */
   failing: boolean;
+  /** While set, each answer to a POST waits this long after the activity was handled (a slow server). */
+  answerDelayMs: number;
   context(): Context<void>;
   actorUri(name: string): URL;
   close(): Promise<void>;
@@ -47,7 +49,7 @@ export async function startTestActorServer(names: string[]): Promise<TestActorSe
   const keys = new Map<string, CryptoKeyPair[]>();
   for (const name of names) keys.set(name, [await generateCryptoKeyPair('RSASSA-PKCS1-v1_5'), await generateCryptoKeyPair('Ed25519')]);
   const federation: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-  const state: Pick<TestActorServer, 'received' | 'wire' | 'failing'> = { received: [], wire: [], failing: false };
+  const state: Pick<TestActorServer, 'received' | 'wire' | 'failing' | 'answerDelayMs'> = { received: [], wire: [], failing: false, answerDelayMs: 0 };
 
   federation
     .setActorDispatcher('/users/{identifier}', async (ctx, identifier) => {
@@ -85,6 +87,7 @@ export async function startTestActorServer(names: string[]): Promise<TestActorSe
       if (req.method === 'POST' && state.failing) response = new Response('down', { status: 503 });
       else response = await federation.fetch(request, { contextData: undefined });
       status = response.status;
+      if (req.method === 'POST' && state.answerDelayMs > 0) await new Promise((r) => setTimeout(r, state.answerDelayMs));
       if (req.method === 'POST') {
         let parsed: { type?: string; id?: string } = {};
         try {

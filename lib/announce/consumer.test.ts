@@ -57,9 +57,29 @@ describe.each(['mastodon', 'bluesky', 'webhook', 'x'] as const)('announcing to %
     expect(await readCheckpoint(h.checkpointFile)).toBe(h.store.version());
   });
 
+  it('records a post in flight when stopped, and never sends it again after the restart', async () => {
+    const { h, nets } = await setup(channel);
+    const net = nets[channel];
+    // The network has the post when the stop (SIGTERM) comes; its answer is still on the way.
+    let stopped: Promise<void> | undefined;
+    net.afterAccept = async () => {
+      net.afterAccept = undefined;
+      stopped = h.announcer!.stop();
+    };
+    const id = await h.finish();
+    await h.idle();
+    await stopped;
+    expect(await h.events('AnnouncementPosted')).toHaveLength(1);
+    await h.restart();
+    await h.idle();
+    expect(net.requests).toHaveLength(1);
+    expect(h.status(id, channel)).toMatchObject({ state: 'posted', attempts: 1 });
+  });
+
   it('resends at most once, under the same key, when killed after the network accepted and before recording', async () => {
     const { h, nets } = await setup(channel);
     const net = nets[channel];
+    await h.restart({ stopGraceMs: 0 }); // a stop that is a kill: what is in flight is given up
     // The network takes the post; the announcer dies before it hears back.
     net.afterAccept = async () => {
       net.afterAccept = undefined;

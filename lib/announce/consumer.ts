@@ -9,6 +9,7 @@
 // - The checkpoint only moves past an event once every send that event asked for has a recorded
 //   result. A crash leaves it behind, and the next start re-reads from there: what is recorded is
 //   skipped, what is not is sent again, with the same idempotency key / event id / record key.
+// - A stop starts no new send and lets those in flight finish and be recorded (SHUTDOWN_GRACE_MS).
 // - One send per entry and channel at a time (a promise chain per pair).
 import 'server-only';
 import type { EnvelopeOf, EventInput } from '../eventstore';
@@ -39,12 +40,17 @@ export interface AnnouncerOptions {
   log?: Log;
   /** Events read from the log at a time. */
   readBatch?: number;
+  /** How long a stop waits for the sends in flight (default SHUTDOWN_GRACE_MS, else 10 s). */
+  stopGraceMs?: number;
 }
 
 export interface Announcer {
   /** Boots the checkpoint, subscribes, and starts catching up; resolves once following the log. */
   start(): Promise<void>;
-  /** Stops sending: waits are cut short and sends in flight are abandoned unrecorded (resent on the next start). */
+  /**
+   * Stops sending: no new send starts and waits are cut short; sends in flight get the grace to
+   * finish and be recorded, and those still out then are abandoned unrecorded (resent on the next start).
+   */
   stop(): Promise<void>;
   /** Resolves once everything in the log so far is handled and the checkpoint is written (tests). */
   idle(): Promise<void>;
@@ -88,6 +94,7 @@ class Consumer implements Announcer {
       sleep: (ms, signal) => this.timing.sleep(ms, signal),
       log: this.log,
       readBatch: options.readBatch,
+      stopGraceMs: options.stopGraceMs,
     });
     this.abort = this.processor.abort;
   }
@@ -208,9 +215,9 @@ class Consumer implements Announcer {
       try {
         posted = await untilAborted(this.inLane(channel, () => client.send(announcement, this.abort.signal)), this.abort.signal);
       } catch (err) {
-        // Stopped mid-send: whether the network took it is unknown. Nothing is recorded, and the
-        // next start sends again under the same key.
-        if (this.stopped) return false;
+        // Never sent (stopping), or cut off mid-send: whether the network took it is unknown.
+        // Nothing is recorded, and the next start sends again under the same key.
+        if (err instanceof NotStarted || this.abort.signal.aborted) return false;
         const error = err instanceof ChannelError ? err : new ChannelError(`${channel}: ${(err as Error).message ?? err}`, { retryable: true, cause: err });
         const final = !error.retryable || attempt >= roundStart + this.policy.maxAttempts;
         this.log.warn(`announcer: ${channel} attempt ${attempt} for ${entryId} failed${final ? ' (giving up)' : ''}: ${error.message}`);
@@ -225,10 +232,10 @@ class Consumer implements Announcer {
     }
   }
 
-  /** Runs `send` after the channel's previous send settles; not at all once stopped. */
+  /** Runs `send` after the channel's previous send settles; not at all once stopping. */
   private inLane<T>(channel: Channel, send: () => Promise<T>): Promise<T> {
     const run = (this.lanes.get(channel) ?? Promise.resolve()).then(() => {
-      this.abort.signal.throwIfAborted();
+      if (this.stopped) throw new NotStarted();
       return send();
     });
     this.lanes.set(channel, run.catch(() => {}));
@@ -252,11 +259,18 @@ class Consumer implements Announcer {
 
   private async sleep(ms: number): Promise<boolean> {
     try {
-      await this.timing.sleep(ms, this.abort.signal);
+      await this.timing.sleep(ms, this.processor.stopSignal);
       return !this.stopped;
     } catch {
       return false;
     }
+  }
+}
+
+/** A send that did not start because the announcer was stopping. */
+class NotStarted extends Error {
+  constructor() {
+    super('not sent: stopping');
   }
 }
 

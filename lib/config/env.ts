@@ -7,6 +7,17 @@ export function eventsDir(): string {
 }
 
 /**
+ * How long a stopping server lets side effects in flight (a post, a delivery, a Webmention) finish
+ * and record their outcome before it gives them up (`SHUTDOWN_GRACE_MS`, default 10 s).
+ */
+export function shutdownGraceMs(): number {
+  const raw = process.env.SHUTDOWN_GRACE_MS?.trim();
+  if (!raw) return 10_000;
+  if (!/^\d{1,7}$/.test(raw)) throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds, not ${JSON.stringify(process.env.SHUTDOWN_GRACE_MS)}`);
+  return Number(raw);
+}
+
+/**
  * How many orders each side of the orderbook keeps (`ORDERBOOK_DEPTH`, default 100). The log is
  * replayed with it, so changing it between boots changes the rebuilt book: read it once per process.
  */

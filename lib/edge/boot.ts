@@ -2,8 +2,9 @@ import 'server-only';
 import { startAnnouncer } from '../announce/start';
 import { adminTokenProblem, apiTokenClients } from '../auth/api-token';
 import { prepareAdminPassword } from '../auth/password';
-import { eventsDir } from '../config/env';
+import { eventsDir, shutdownGraceMs } from '../config/env';
 import { backend } from '../eventstore/backend';
+import type { Leadership } from '../eventstore/postgres/leader';
 import { openStore } from '../eventstore/open-store';
 import { singleton } from '../eventstore/registry';
 import { startFediverse } from '../fediverse/start';
@@ -28,6 +29,7 @@ export function bootServer(): Promise<void> {
   return singleton('server-boot', async () => {
     const problem = adminTokenProblem() ?? hooksSecretProblem() ?? siteUrlProblem();
     if (problem) throw new Error(problem);
+    shutdownGraceMs(); // a SHUTDOWN_GRACE_MS that is no number stops the start, not the stop
     // The logs and auth.json live here: readable by this user only when Shelf creates it.
     ensurePrivateDir(eventsDir());
     backend();
@@ -35,10 +37,22 @@ export function bootServer(): Promise<void> {
     await readSettings();
     await prepareAdminPassword();
     await apiTokenClients().load();
-    startAnnouncer();
-    startFediverse();
-    startWebmentions();
+    processors().push(...[startAnnouncer(), startFediverse(), startWebmentions()].filter((p) => p !== undefined));
   });
+}
+
+/** What bootServer started that does side effects: each stops (and steps down as leader) at shutdown. */
+const processors = () => singleton('server-processors', () => [] as Leadership[]);
+
+/**
+ * Stops every processor bootServer started, all at once: none starts a new send, the sends in
+ * flight get SHUTDOWN_GRACE_MS to finish and have their outcome recorded, the rest is given up
+ * unrecorded (sent again after the next start); a leader on PostgreSQL steps down.
+ */
+export async function stopServer(): Promise<void> {
+  const running = processors().splice(0);
+  const results = await Promise.allSettled(running.map((leadership) => leadership.stop()));
+  for (const result of results) if (result.status === 'rejected') console.error(`Shelf: a processor did not stop cleanly: ${(result.reason as Error).message}`);
 }
 
 /** bootServer, or the process ends with the reason (a server that cannot serve its logs must not listen). */

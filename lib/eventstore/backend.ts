@@ -1,18 +1,21 @@
 // Where the logs live, chosen once per process at boot: JSON-lines files in EVENTS_DIR (the
 // default), or PostgreSQL when DATABASE_URL is set. Everything that differs between the two is
-// behind this interface: a store's log, a processor's checkpoint, which instance leads, whether
-// the backend answers (for /healthz), and (through the store) the export of a log. Nothing else
-// reads DATABASE_URL. The choice hangs off the process-wide registry, so every copy of this module
+// behind this interface: a store's log, a processor's checkpoint, which instance leads, a
+// namespaced key-value store, whether the backend answers (for /healthz), and (through the store)
+// the export of a log. Nothing else reads DATABASE_URL (lib/eventstore/backend-boundary.test.ts). The choice hangs off the process-wide registry, so every copy of this module
 // (Next loads lib/ more than once) sees the same one.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventsDir } from '../config/env';
 import { checkpointDocument } from './checkpoint-file';
 import { databaseLogChunks, fileLogChunks } from './export';
+import { FileKeyValueStore } from './file-key-value';
+import { checkNamespace, type KeyValueOptions, type KeyValueStore } from './key-value';
 import { scanLines } from './log-lines';
 import { lastSeq } from './postgres/event-log';
 import { databaseCheckpoint } from './postgres/checkpoints';
 import { sharedHub, type PgHub } from './postgres/hub';
+import { PostgresKeyValueStore, sweepExpired } from './postgres/key-value';
 import { runAsLeader, type Leadership, type LeaderOptions } from './postgres/leader';
 import { PgLog } from './postgres/pg-log';
 import type { CheckpointStore } from './processor';
@@ -31,6 +34,12 @@ export interface Backend {
    * elected, stopped when it is not any more.
    */
   lead(role: string, work: Pick<LeaderOptions, 'onElected' | 'onDeposed'>): Leadership;
+  /**
+   * The key-value store `namespace` (lib/eventstore/key-value.ts): on files the 0600 document
+   * `<dir>/<namespace>.json`, bounded by `maxEntries`; on PostgreSQL its rows of `shelf_kv`, one
+   * store for every instance. The same object for the same namespace, process-wide.
+   */
+  keyValue(namespace: string, options: KeyValueOptions): KeyValueStore;
   /** Whether the backend answers: not while the database is away. */
   health(): WriteHealth;
   /**
@@ -63,6 +72,10 @@ export function filesBackend(dir: () => string): Backend {
     kind: 'files',
     withLog: (options) => options,
     checkpoint: (name) => checkpointDocument(join(dir(), `${name}.checkpoint.json`)),
+    keyValue: (namespace, options) => {
+      const file = join(dir(), `${checkNamespace(namespace)}.json`);
+      return singleton(`key-value:${file}`, () => new FileKeyValueStore(file, options));
+    },
     lead(role, work) {
       let leading = true;
       Promise.resolve(work.onElected()).catch((err) => console.error(`${role}: cannot start: ${(err as Error).message}`));
@@ -94,6 +107,11 @@ export function postgresBackend(hub: PgHub): Backend {
     withLog: (options) => (options.log ? options : { ...options, log: (codec) => new PgLog(codec, hub) }),
     checkpoint: (name) => databaseCheckpoint(hub.sql, name),
     lead: (role, work) => runAsLeader(hub, role, { ...work, log: console }),
+    keyValue: (namespace, _options) =>
+      singleton(`key-value:${hub.url}:${checkNamespace(namespace)}`, () => {
+        sweepHourly(hub);
+        return new PostgresKeyValueStore(hub, namespace);
+      }),
     health: () => hub.health(),
     async exportLog(store) {
       await hub.ready;
@@ -102,4 +120,13 @@ export function postgresBackend(hub: PgHub): Backend {
     },
     close: () => hub.close(),
   };
+}
+
+/** Expired key-value rows are skipped by reads; an hourly sweep (one per database and process) deletes them. */
+function sweepHourly(hub: PgHub): void {
+  singleton(`key-value-sweep:${hub.url}`, () =>
+    setInterval(() => {
+      hub.ready.then(() => sweepExpired(hub.sql)).catch((err: Error) => console.warn(`key-value: could not sweep expired entries: ${err.message}`));
+    }, 3_600_000).unref(),
+  );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Processor, type CheckpointStore } from './processor';
+import { Processor, TrackingProcessor, type CheckpointStore } from './processor';
 import { openCounter, tempDir, type CounterEvent } from './testing/counter';
 import type { EnvelopeOf, Store } from './types';
 import type { CounterState } from './testing/counter';
@@ -60,3 +60,76 @@ describe('the checkpointed processor', () => {
     await processor.stop();
   });
 });
+
+describe('stopping a processor whose work outlives its handler', () => {
+  const quiet = { info() {}, warn() {}, error() {} };
+  /** A processor whose handler starts a "send" per event that finishes when the test says, then records its outcome. */
+  function sender(store: Store<CounterState, CounterEvent>, checkpoint: CheckpointStore, stopGraceMs: number) {
+    const sends = new Map<number, { finish(): void; signal: AbortSignal }>();
+    const recorded: number[] = [];
+    let waits = 0;
+    const processor: TrackingProcessor<CounterEvent> = new TrackingProcessor<CounterEvent>({
+      name: 'sender',
+      source: store,
+      checkpoint,
+      log: quiet,
+      stopGraceMs,
+      handle: async (event, { hold }) => {
+        const release = hold();
+        const job = (async () => {
+          if (event.data.n === 0) {
+            // A backoff: a stop cuts it short, and nothing is sent.
+            waits++;
+            await new Promise((resolve) => processor.stopSignal.addEventListener('abort', resolve, { once: true }));
+            return;
+          }
+          if (processor.isStopped) return; // no new send once stopping
+          const signal = processor.abort.signal;
+          await new Promise<void>((resolve) => {
+            sends.set(event.seq, { finish: resolve, signal });
+            signal.addEventListener('abort', () => resolve(), { once: true });
+          });
+          if (signal.aborted) return; // cut off: unknown, not recorded
+          recorded.push(event.seq);
+          release();
+        })();
+        processor.track(job);
+      },
+    });
+    return { processor, sends, recorded, waits: () => waits };
+  }
+
+  it('starts nothing new, ends waits at once, and lets a send in flight finish and be recorded', async () => {
+    const store = await counterWith(0);
+    const checkpoint = memoryCheckpoint(0);
+    const { processor, sends, recorded, waits } = sender(store, checkpoint, 5_000);
+    await processor.start();
+    await store.dispatch({ type: 'Added', data: { n: 0 } }); // seq 1: waiting
+    await store.dispatch({ type: 'Added', data: { n: 1 } }); // seq 2: in flight
+    await until(() => sends.has(2) && waits() === 1);
+    const stopped = processor.stop();
+    await store.dispatch({ type: 'Added', data: { n: 2 } }); // seq 3: after the stop began, never handled
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sends.get(2)!.signal.aborted).toBe(false); // still given its time
+    sends.get(2)!.finish();
+    await stopped;
+    expect(recorded).toEqual([2]);
+    expect(sends.has(3)).toBe(false);
+    expect(processor.abort.signal.aborted).toBe(false); // all of it (the wait too) ended within the grace
+    expect(processor.stop()).toBe(stopped); // one stop, whoever asks
+  });
+
+  it('gives up a send still in flight when the grace is over: aborted, not recorded, the checkpoint before it', async () => {
+    const store = await counterWith(0);
+    const checkpoint = memoryCheckpoint(0);
+    const { processor, sends, recorded } = sender(store, checkpoint, 100);
+    await processor.start();
+    await store.dispatch({ type: 'Added', data: { n: 1 } });
+    await until(() => sends.has(1));
+    await processor.stop();
+    expect(sends.get(1)!.signal.aborted).toBe(true);
+    expect(recorded).toEqual([]);
+    expect(processor.position()).toBe(0);
+  });
+});
+

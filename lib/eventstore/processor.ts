@@ -1,6 +1,7 @@
 // A checkpointed processor: reads a store's events after its checkpoint, hands each to a handler,
 // and moves the checkpoint on. The only place side effects may start from (never dispatch or
 // replay). A subscription only wakes it; it always reads the log itself, by seq.
+import { shutdownGraceMs } from '../config/env';
 import type { DomainEvent, EnvelopeOf, Store } from './types';
 
 type Log = Pick<Console, 'info' | 'warn' | 'error'>;
@@ -33,6 +34,8 @@ export interface ProcessorOptions<E extends DomainEvent> {
   log?: Log;
   /** Events read from the log at a time. */
   readBatch?: number;
+  /** How long a stop lets tracked work in flight finish (TrackingProcessor): default SHUTDOWN_GRACE_MS, else 10 s. */
+  stopGraceMs?: number;
 }
 
 const RETRY_MS = 30_000;
@@ -54,12 +57,23 @@ export class Processor<E extends DomainEvent> {
   private pumping?: Promise<void>;
   private writing?: Promise<void>;
   private stopped = false;
+  private stopping?: Promise<void>;
   private unsubscribe?: () => void;
-  private readonly log: Log;
+  protected readonly log: Log;
+  private readonly halt = new AbortController();
+  /**
+   * Aborted when work in flight is given up (a stop whose grace is over): a send cut off by it has
+   * an unknown outcome, is not recorded, and is done again after the next start.
+   */
   readonly abort = new AbortController();
 
-  constructor(private readonly options: ProcessorOptions<E>) {
+  constructor(protected readonly options: ProcessorOptions<E>) {
     this.log = options.log ?? console;
+  }
+
+  /** Aborted as soon as a stop begins: waits (backoffs, retries) end at once, and no new work may start. */
+  get stopSignal(): AbortSignal {
+    return this.halt.signal;
   }
 
   /** The seq saved in the checkpoint. */
@@ -76,11 +90,21 @@ export class Processor<E extends DomainEvent> {
     return (this.started ??= this.boot());
   }
 
-  async stop(): Promise<void> {
-    if (this.stopped) return;
+  /** Stops reading and handling; resolves once the handler under way returned (every caller waits for the same stop). */
+  stop(): Promise<void> {
+    return (this.stopping ??= this.shutdown());
+  }
+
+  protected async shutdown(): Promise<void> {
+    await this.halted();
+    this.abort.abort(new Error(`${this.options.name} stopped`));
+  }
+
+  /** No more reads, handlers or waits; resolves once the read or handler under way is done. */
+  protected async halted(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
-    this.abort.abort(new Error(`${this.options.name} stopped`));
+    this.halt.abort(new Error(`${this.options.name} stopping`));
     await this.started?.catch(() => {});
     await this.settle();
   }
@@ -146,7 +170,7 @@ export class Processor<E extends DomainEvent> {
     } catch (err) {
       // Reading the log or handling failed: stay on this event and try again later.
       this.log.error(`${this.options.name}: stopped at seq ${this.next}: ${(err as Error).message}`);
-      await (this.options.sleep ?? defaultSleep)(RETRY_MS, this.abort.signal).catch(() => {});
+      await (this.options.sleep ?? defaultSleep)(RETRY_MS, this.halt.signal).catch(() => {});
     }
   }
 
@@ -187,9 +211,17 @@ export class Processor<E extends DomainEvent> {
   }
 }
 
+/** After the abort, how long a stop still waits for work that ignores it. */
+const AFTER_ABORT_MS = 1_000;
+
 /**
  * A processor whose handler starts work that outlives the handler (a send held until its result
- * is recorded, lib/announce and lib/fediverse): `track` it, and `stop` and `idle` wait for it too.
+ * is recorded, lib/announce, lib/fediverse, lib/webmention): `track` it, and `stop` and `idle`
+ * wait for it too.
+ *
+ * A stop is graceful and bounded: no new work starts (`isStopped`; waits end, `stopSignal`), the
+ * work in flight gets `stopGraceMs` to finish and record its outcome, and what is still running
+ * then is given up (`abort`): not recorded, so done again after the next start.
  */
 export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
   private readonly work = new Set<Promise<unknown>>();
@@ -199,10 +231,13 @@ export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
     void job.finally(() => this.work.delete(job));
   }
 
-  /** Stops reading; waits are cut short, and the tracked work is waited for. */
-  override async stop(): Promise<void> {
-    await super.stop();
-    await this.settleWork();
+  protected override async shutdown(): Promise<void> {
+    await this.halted();
+    const graceMs = this.options.stopGraceMs ?? shutdownGraceMs();
+    if (await within(this.settleWork(), graceMs)) return;
+    this.log.warn(`${this.options.name}: ${this.work.size} send(s) still in flight after ${graceMs} ms: given up unrecorded (done again after the next start)`);
+    this.abort.abort(new Error(`${this.options.name} stopped`));
+    await within(this.settleWork(), AFTER_ABORT_MS);
   }
 
   /** Resolves once everything in the log so far is handled, its work done, and the checkpoint written (tests). */
@@ -222,5 +257,16 @@ export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
       if (this.work.size === 0) return;
       await Promise.allSettled([...this.work]);
     }
+  }
+}
+
+/** Whether `promise` settled within `ms`. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -41,8 +41,10 @@ class World {
   posts: { inbox: string; type: string; id: string; object?: unknown }[] = [];
   /** Inboxes that answer 503. */
   down = new Set<string>();
+  /** Inboxes whose answer waits until the test releases it (a slow server): inbox -> release. */
+  slow = new Map<string, (() => void) | undefined>();
 
-  async open() {
+  async open(stopGraceMs = 10_000) {
     this.media = createMediaStore(this.dir);
     this.store = createStore(storeOptions(fediverseDefinition, this.dir)) as FediverseStore;
     await Promise.all([this.media.ready, this.store.ready]);
@@ -52,13 +54,21 @@ class World {
       media: this.media,
       checkpoint: checkpointDocument(join(this.dir, 'courier.json')),
       signingKey: async () => ({ keyId: new URL(`${ORIGIN}/ap/actors/shelf#main-key`), privateKey: {} as CryptoKey }),
-      deliver: async (inbox: string, activity: ActivityJson) => {
+      deliver: async (inbox: string, activity: ActivityJson, _key: unknown, signal: AbortSignal) => {
         this.posts.push({ inbox, type: activity.type, id: activity.id, object: activity.object });
+        if (this.slow.has(inbox)) {
+          // The server has the activity; its answer is on the way.
+          await new Promise<void>((resolve, reject) => {
+            this.slow.set(inbox, resolve);
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          });
+        }
         if (this.down.has(inbox)) throw new DeliveryError(`${inbox} answered 503`, true);
       },
       retry: { maxAttempts: 3, baseDelayMs: 1 },
       timing: { sleep: async () => {}, random: () => 0.5 },
       log: quiet,
+      stopGraceMs,
     });
     await Promise.all([this.planner.start(), this.courier.start()]);
   }
@@ -81,11 +91,28 @@ afterEach(async () => {
   await Promise.all(worlds.map((w) => w.close().catch(() => {})));
   worlds = [];
 });
-async function world() {
+async function world(stopGraceMs?: number) {
   const w = new World();
   worlds.push(w);
-  await w.open();
+  await w.open(stopGraceMs);
   return w;
+}
+/** A world alice (a.example, a shared inbox) follows, her Accept sent. */
+async function followedByAlice(stopGraceMs?: number) {
+  const w = await world(stopGraceMs);
+  await recordFollow(w.store, follower('alice', 'a.example'), quiet);
+  await w.idle();
+  w.posts = [];
+  return w;
+}
+/** The same directory opened again (a restart), caught up. */
+async function restarted(w: World) {
+  const again = new World();
+  worlds.push(again);
+  Object.assign(again, { dir: w.dir });
+  await again.open();
+  await again.idle();
+  return again;
 }
 
 describe('the fediverse courier', () => {
@@ -123,19 +150,12 @@ describe('the fediverse courier', () => {
   });
 
   it('sends the entry as it is when its change is handled: one removed meanwhile is never created', async () => {
-    const w = await world();
-    await recordFollow(w.store, follower('alice', 'a.example'), quiet);
-    await w.idle();
-    w.posts = [];
+    const w = await followedByAlice();
     await w.planner!.stop();
     await w.media.dispatch(finished('e1'));
     await w.media.dispatch({ type: 'MediaRemoved', data: { entryId: 'e1' } });
     await w.close();
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts).toEqual([]);
   });
 
@@ -177,14 +197,41 @@ describe('the fediverse courier', () => {
       ['https://b.example/inbox', 'Create'],
     ]);
 
-    const again = new World();
-    worlds.push(again);
-    Object.assign(again, { dir: w.dir });
-    await again.open();
-    await again.idle();
+    const again = await restarted(w);
     expect(again.posts.map((p) => [p.inbox, p.type])).toEqual([['https://b.example/inbox', 'Create']]);
     expect(again.posts[0]!.id).toBe(w.posts[1]!.id);
     const deliveries = [...again.store.snapshot().deliveries.values()].filter((d) => d.state === 'delivered');
     expect(deliveries).toHaveLength(4); // two Accepts, two Creates
   });
+
+  it('lets a delivery in flight at a stop finish and records it, so the restart does not send it again', async () => {
+    const w = await followedByAlice();
+    w.slow.set('https://a.example/inbox', undefined);
+    await w.media.dispatch(finished('e1'));
+    await until(() => w.slow.get('https://a.example/inbox') !== undefined);
+    // A stop (SIGTERM) while the POST is out: it waits for the answer, which comes 50 ms later.
+    const closed = w.close();
+    setTimeout(() => w.slow.get('https://a.example/inbox')!(), 50);
+    await closed;
+    expect(w.posts.map((p) => p.type)).toEqual(['Create']);
+
+    const again = await restarted(w);
+    expect(again.posts).toEqual([]);
+    expect([...again.store.snapshot().deliveries.values()].filter((d) => d.state === 'delivered')).toHaveLength(2); // the Accept, the Create
+  });
+
+  it('gives up a delivery whose server does not answer within the grace: unrecorded, sent again after the restart under the same id', async () => {
+    const w = await followedByAlice(100);
+    w.slow.set('https://a.example/inbox', undefined);
+    await w.media.dispatch(finished('e1'));
+    await until(() => w.slow.get('https://a.example/inbox') !== undefined);
+    await w.close();
+
+    const again = await restarted(w);
+    expect(again.posts.map((p) => [p.type, p.id])).toEqual([['Create', w.posts[0]!.id]]);
+  });
 });
+
+async function until(done: () => boolean) {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+}

@@ -5,8 +5,9 @@
 // knows what is done. Exactly once in effect, as the announcer:
 // - before each POST it reads the delivery's status: a delivered (or given up) one is never sent again;
 // - the checkpoint passes an ActivityPlanned only once every delivery it asked for has a recorded
-//   result; a stop leaves it before, and the next start sends what is not recorded yet, under the
-//   same activity id (receivers keep one activity per id);
+//   result; a stop starts no new POST and lets those in flight finish and be recorded (for
+//   SHUTDOWN_GRACE_MS), and the next start sends what is not recorded yet, under the same activity
+//   id (receivers keep one activity per id; docs/fediverse.md says when that happens);
 // - one POST at a time per inbox, in log order (an Update never overtakes its Create), and a few
 //   inboxes at once in all.
 import type { EnvelopeOf, EventInput } from '../eventstore';
@@ -36,6 +37,8 @@ export interface CourierOptions {
   timing?: Partial<Timing>;
   /** Deliveries in flight at once, over all inboxes. */
   concurrency?: number;
+  /** How long a stop waits for the POSTs in flight (default SHUTDOWN_GRACE_MS, else 10 s). */
+  stopGraceMs?: number;
   log?: Log;
 }
 
@@ -60,11 +63,16 @@ export class Courier {
       handle: (event, { hold }) => this.handle(event, hold),
       sleep: (ms, signal) => this.timing.sleep(ms, signal),
       log: this.log,
+      stopGraceMs: options.stopGraceMs,
     });
   }
 
   start = () => this.processor.start();
-  /** Stops: waits are cut short and POSTs in flight abandoned unrecorded (sent again on the next start). */
+  /**
+   * Stops: no new POST starts and waits are cut short; the POSTs in flight get the grace to finish
+   * and have their outcome recorded, and those still out then are abandoned unrecorded (sent again
+   * on the next start).
+   */
   stop = () => this.processor.stop();
   /** Resolves once everything in the log so far is delivered or given up, and the checkpoint written (tests). */
   idle = () => this.processor.idle();
@@ -131,7 +139,8 @@ export class Courier {
       try {
         await this.inFlight(async () => this.options.deliver(inbox, activity, await this.options.signingKey(origin), this.processor.abort.signal));
       } catch (err) {
-        if (this.stopped) return false;
+        // Never sent (stopping), or cut off mid-POST: whether it arrived is unknown, so nothing is recorded.
+        if (err instanceof NotStarted || this.processor.abort.signal.aborted) return false;
         const error = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message ?? String(err), true);
         const final = !error.retryable || attempt >= this.policy.maxAttempts;
         this.log.warn(`fediverse courier: ${key} to ${inbox}, attempt ${attempt}${final ? ' (giving up)' : ''}: ${error.message}`);
@@ -157,13 +166,13 @@ export class Courier {
     return createOrUpdate(planned.activity, planned.key, entry, origin);
   }
 
-  /** Runs `send` once fewer than `concurrency` deliveries are in flight. */
+  /** Runs `send` once fewer than `concurrency` deliveries are in flight; never once stopping. */
   private async inFlight<T>(send: () => Promise<T>): Promise<T> {
     const limit = this.options.concurrency ?? 4;
     if (this.running >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
     try {
-      this.processor.abort.signal.throwIfAborted();
+      if (this.stopped) throw new NotStarted();
       return await send();
     } finally {
       const next = this.waiting.shift();
@@ -184,10 +193,17 @@ export class Courier {
 
   private async sleep(ms: number): Promise<boolean> {
     try {
-      await this.timing.sleep(ms, this.processor.abort.signal);
+      await this.timing.sleep(ms, this.processor.stopSignal);
       return !this.stopped;
     } catch {
       return false;
     }
+  }
+}
+
+/** A POST that did not start because the courier was stopping. */
+class NotStarted extends Error {
+  constructor() {
+    super('not sent: stopping');
   }
 }

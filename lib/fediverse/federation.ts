@@ -4,33 +4,22 @@ import 'server-only';
 // recorded as events). Deliveries are not Fedify's queue: the shelf's own checkpointed courier
 // sends them (./courier.ts), so Fedify is made without a queue, and its loaders are Shelf's
 // bounded outbound fetcher (./document-loader.ts).
-import { createFederation, kvCache, type Federation, type KvStore } from '@fedify/fedify';
+import { createFederation, kvCache, type Federation } from '@fedify/fedify';
 import { Endpoints, Follow, Image, Person, Undo } from '@fedify/vocab';
-import { join } from 'node:path';
-import { eventsDir } from '../config/env';
 import { singleton } from '../eventstore/registry';
 import { readSettings } from '../settings/store';
 import { contextLoader, outboundDocumentLoader } from './document-loader';
 import { recordFollow, recordUnfollow } from './follow';
 import { currentHandle } from './handle';
 import { actorKeyPairs } from './keys';
-import { CACHE_FILE, FileKvStore } from './kv/file-kv-store';
+import { fediverseCache, fedifyKv } from './kv';
 import { readyFediverseStore } from './store';
 import { reviewHtml } from './review-html';
 import { ACTOR_IDENTIFIER, AP_PATHS, outboxUrl } from './urls';
 
-/** Where Fedify keeps what it caches (keys of other servers, inbox idempotence): files, or the database with DATABASE_URL. */
-async function openKv(): Promise<KvStore> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const { postgresKvStore } = await import('./kv/postgres-kv-store');
-    return postgresKvStore(url);
-  }
-  return new FileKvStore(join(eventsDir(), CACHE_FILE));
-}
-
 async function build(): Promise<Federation<void>> {
-  const kv = await openKv();
+  // What Fedify caches (keys of other servers, inbox idempotence), in the backend's key-value store.
+  const kv = fedifyKv(fediverseCache());
   const federation = createFederation<void>({
     kv,
     // OUTBOUND_ALLOW_PRIVATE is applied by these loaders (outboundFetch); Fedify refuses its own

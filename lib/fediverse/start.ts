@@ -1,17 +1,15 @@
 import 'server-only';
 // Starts the fediverse's side effects once per process, after the stores booted (never during
 // `next build`): the planner (media log -> planned activities) and the courier (planned
-// activities -> deliveries). With DATABASE_URL both run only on the elected leader, with their
-// checkpoints in the database, so several instances on one database deliver once.
-import { join } from 'node:path';
-import { checkpointDocument } from '../announce/checkpoint';
+// activities -> deliveries). They run where the backend says one instance may (at once on files;
+// on the elected leader on PostgreSQL, so several instances on one database deliver once), with
+// their checkpoints kept by the backend (`fediverse-planner.checkpoint.json` and
+// `fediverse-courier.checkpoint.json` on files, rows of `shelf_checkpoints` on PostgreSQL).
 import { retryPolicyFromEnv } from '../announce/retry-policy';
-import { eventsDir } from '../config/env';
 import { singleton } from '../eventstore';
-import type { CheckpointStore, Processor } from '../eventstore/processor';
-import { databaseCheckpoint } from '../eventstore/postgres/checkpoints';
-import { sharedHub } from '../eventstore/postgres/hub';
-import { runAsLeader, type Leadership } from '../eventstore/postgres/leader';
+import { backend } from '../eventstore/backend';
+import type { Processor } from '../eventstore/processor';
+import type { Leadership } from '../eventstore/postgres/leader';
 import { configuredOrigin } from '../http/public-origin';
 import type { MediaEvent } from '../media/events';
 import { readyMediaStore } from '../media/store';
@@ -22,8 +20,9 @@ import { createPlanner } from './planner';
 import { readyFediverseStore } from './store';
 import { ACTOR_IDENTIFIER } from './urls';
 
-export const PLANNER_CHECKPOINT = 'fediverse-planner.checkpoint.json';
-export const COURIER_CHECKPOINT = 'fediverse-courier.checkpoint.json';
+/** The processors' names: their checkpoints' (and, on files, `<name>.checkpoint.json`). */
+export const PLANNER = 'fediverse-planner';
+export const COURIER = 'fediverse-courier';
 
 interface Running {
   planner: Processor<MediaEvent>;
@@ -38,13 +37,13 @@ async function signingKey(origin: string): Promise<SigningKey> {
   return { keyId: rsa.keyId, privateKey: rsa.privateKey };
 }
 
-async function startBoth(checkpoint: (name: string) => CheckpointStore): Promise<Running> {
+async function startBoth(): Promise<Running> {
   const [media, store] = await Promise.all([readyMediaStore(), readyFediverseStore()]);
-  const planner = createPlanner({ media, store, checkpoint: checkpoint('fediverse-planner') });
+  const planner = createPlanner({ media, store, checkpoint: backend().checkpoint(PLANNER) });
   const courier = new Courier({
     store,
     media,
-    checkpoint: checkpoint('fediverse-courier'),
+    checkpoint: backend().checkpoint(COURIER),
     signingKey,
     deliver,
     siteOrigin: configuredOrigin(),
@@ -54,32 +53,19 @@ async function startBoth(checkpoint: (name: string) => CheckpointStore): Promise
   return { planner, courier };
 }
 
-const stopBoth = async (running: Running | undefined) => {
-  await Promise.all([running?.planner.stop(), running?.courier.stop()]);
-};
-
-export function startFediverse(): Promise<Running | undefined> | Leadership | undefined {
+export function startFediverse(): Leadership | undefined {
   if (process.env.NEXT_PHASE === 'phase-production-build') return undefined;
   return singleton('fediverse:processors', () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) {
-      const files = (name: string) => checkpointDocument(join(eventsDir(), name === 'fediverse-planner' ? PLANNER_CHECKPOINT : COURIER_CHECKPOINT));
-      const started = startBoth(files);
-      started.catch((err: Error) => console.error(`fediverse: cannot start deliveries: ${err.message}`));
-      return started;
-    }
-    const hub = sharedHub(url);
     let current: Promise<Running> | undefined;
-    return runAsLeader(hub, 'fediverse', {
-      log: console,
+    return backend().lead('fediverse', {
       onElected: () => {
-        current = startBoth((name) => databaseCheckpoint(hub.sql, name));
+        current = startBoth();
         current.catch((err: Error) => console.error(`fediverse: cannot start deliveries: ${err.message}`));
       },
       onDeposed: async () => {
         const running = await current?.catch(() => undefined);
         current = undefined;
-        await stopBoth(running);
+        await Promise.all([running?.planner.stop(), running?.courier.stop()]);
       },
     });
   });

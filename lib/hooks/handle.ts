@@ -5,6 +5,7 @@ import 'server-only';
 // 201 logged, 200 updated / duplicate / { ignored }, 400 naming what is missing (nothing recorded).
 import { clientKey } from '../auth/client-key';
 import { json, jsonError } from '../http/json';
+import { retryAfterSeconds } from '../limits/client-budget';
 import { isLoggedBy, LOGGED_BY, type LoggedBy } from '../media/logged-by';
 import { readHookBody } from './body';
 import { readEmby } from './emby';
@@ -27,9 +28,9 @@ export async function handleHookRequest(request: Request, source: string, secret
 
   const slot = takeHookSlot(source, clientKey(request.headers));
   if (!slot.ok) {
-    const seconds = Math.max(1, Math.ceil(slot.retryInMs / 1000));
+    const seconds = retryAfterSeconds(slot.retryInMs);
     const whom = slot.who === 'client' ? 'from this address' : 'from all addresses together';
-    return json({ error: `Too many ${source} deliveries ${whom}: try again in ${seconds} s` }, 429, { 'retry-after': String(seconds) });
+    return json({ error: `Too many ${source} deliveries ${whom}: try again in ${seconds} s` }, 429, { 'retry-after': seconds });
   }
 
   const note = (delivery: Omit<Delivery, 'at'>) => record(source, { at: new Date().toISOString(), ...delivery });

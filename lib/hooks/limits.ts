@@ -4,10 +4,10 @@ import 'server-only';
 // HOOKS_GLOBAL_RATE_LIMIT for all clients together (default 600), so however many addresses a
 // flood comes from, one source costs at most that many body reads and writes a minute. Only
 // requests with the right secret get here: a wrong one is a 404 that reads nothing.
-import { LRUCache } from 'lru-cache';
-import { singleton } from '../eventstore/registry';
-import { MinuteWindow } from '../lookup/window';
-import type { LoggedBy } from '../media/logged-by';
+import { forgetSingleton, singleton } from '../eventstore/registry';
+import { ClientBudget, type Admission } from '../limits/client-budget';
+import { MinuteWindows } from '../limits/minute-window';
+import { LOGGED_BY, type LoggedBy } from '../media/logged-by';
 
 const limit = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -16,29 +16,15 @@ const limit = (name: string, fallback: number) => {
 export const hooksRateLimit = () => limit('HOOKS_RATE_LIMIT', 120);
 export const hooksGlobalRateLimit = () => limit('HOOKS_GLOBAL_RATE_LIMIT', 600);
 
-const windows = () =>
-  singleton('hooks:windows', () => ({
-    clients: new LRUCache<string, MinuteWindow>({ max: 10_000, ttl: 60_000 }),
-    sources: new Map<LoggedBy, MinuteWindow>(),
-  }));
+/** Sliding minute windows (lib/limits): per source and client, and per source for all clients. */
+const budget = () =>
+  singleton('hooks:budget', () => new ClientBudget(new MinuteWindows(hooksRateLimit()), new MinuteWindows(hooksGlobalRateLimit(), LOGGED_BY.length)));
 
-export type Slot = { ok: true } | { ok: false; retryInMs: number; who: 'client' | 'everyone' };
-
-export function takeHookSlot(source: LoggedBy, client: string, now = Date.now()): Slot {
-  const { clients, sources } = windows();
-  const key = `${source}|${client}`;
-  let mine = clients.get(key);
-  if (!mine) clients.set(key, (mine = new MinuteWindow(hooksRateLimit())));
-  const own = mine.take(now);
-  if (!own.ok) return { ok: false, retryInMs: own.retryInMs, who: 'client' };
-  let all = sources.get(source);
-  if (!all) sources.set(source, (all = new MinuteWindow(hooksGlobalRateLimit())));
-  const shared = all.take(now);
-  return shared.ok ? shared : { ok: false, retryInMs: shared.retryInMs, who: 'everyone' };
+export function takeHookSlot(source: LoggedBy, client: string, now = Date.now()): Admission {
+  return budget().take(`${source}|${client}`, now, source);
 }
 
-/** Forgets every window (tests). */
+/** Forgets every window, and reads the limits again (tests). */
 export function resetHookLimits(): void {
-  windows().clients.clear();
-  windows().sources.clear();
+  forgetSingleton('hooks:budget');
 }

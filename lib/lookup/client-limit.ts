@@ -3,7 +3,7 @@ import 'server-only';
 // source's allowance or the server's outbound requests. Clients are kept in a bounded LRU.
 import { LRUCache } from 'lru-cache';
 import { singleton } from '../eventstore/registry';
-import { MinuteWindow } from './window';
+import { MinuteWindow } from '../limits/minute-window';
 
 export const lookupRateLimit = () => {
   const value = Number(process.env.LOOKUP_RATE_LIMIT);

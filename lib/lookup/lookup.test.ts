@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lookup, LookupError, resetLookupState } from './lookup';
 import { iTunesMovieAnswer, openLibraryAnswer, startStandIn, type StandIn } from './testing/stand-ins';
-import { MinuteWindow } from './window';
+import { MinuteWindow } from '../limits/minute-window';
 
 const saved = { ...process.env };
 let openLibrary: StandIn;

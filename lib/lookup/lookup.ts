@@ -6,7 +6,7 @@ import { singleton } from '../eventstore/registry';
 import type { Kind } from '../media/kinds';
 import { noSourceMessage, sourceFor } from './sources';
 import type { LookupResult, LookupSource } from './types';
-import { MinuteWindow } from './window';
+import { MinuteWindow } from '../limits/minute-window';
 
 export const LOOKUP_TIMEOUT_MS = 3000;
 

@@ -11,13 +11,13 @@ afterEach(() => {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
-  for (const key of ['orderbook:rate-limiter', 'orderbook:global-rate-limiter', 'orderbook:demo-room']) forgetSingleton(key);
+  for (const key of ['orderbook:rate-limits', 'orderbook:demo-room']) forgetSingleton(key);
 });
 
 describe('refuseOrder', () => {
   it('answers 429 with Retry-After past 20 orders a second from one client (the edge client key)', async () => {
     delete process.env.ORDERBOOK_RATE_LIMIT;
-    forgetSingleton('orderbook:rate-limiter');
+    forgetSingleton('orderbook:rate-limits');
     for (let i = 0; i < 20; i++) expect(refuseOrder('203.0.113.7', 0, 5000)).toBeNull();
     const refusal = refuseOrder('203.0.113.7', 0, 5000);
     expect(refusal).toMatchObject({ status: 429, retryAfter: '1' });

@@ -4,22 +4,28 @@
 // handlers and the front door ask the same question of the same process-wide limiters.
 import { singleton } from '../eventstore/registry';
 import { jsonAnswer, type Answer } from '../http/answer';
+import { ClientBudget, retryAfterSeconds } from '../limits/client-budget';
+import { TokenBuckets } from '../limits/token-bucket';
 import { demoRoom } from './demo-room';
-import { orderbookEnabled, OrderRateLimiter, parseOrderRateLimit, retryAfterSeconds } from './rate-limit';
+import { orderbookEnabled, parseOrderRateLimit } from './rate-limit';
 
 export type OrderRefusal =
   | { status: 404; error: string }
   | { status: 503; error: string }
   | { status: 429; error: string; retryAfter: string };
 
-/** The process-wide limiters, with their rates read once (a restart applies a change). */
-export const orderRateLimiter = () =>
-  singleton('orderbook:rate-limiter', () => new OrderRateLimiter({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_RATE_LIMIT) }));
-export const globalOrderRateLimiter = () =>
-  singleton('orderbook:global-rate-limiter', () => new OrderRateLimiter({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_GLOBAL_RATE_LIMIT, 'ORDERBOOK_GLOBAL_RATE_LIMIT', 200), maxClients: 1 }));
+/** The process-wide limits, with their rates read once (a restart applies a change). */
+export const orderBudget = () =>
+  singleton(
+    'orderbook:rate-limits',
+    () =>
+      new ClientBudget(
+        new TokenBuckets({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_RATE_LIMIT) }),
+        new TokenBuckets({ perSecond: parseOrderRateLimit(process.env.ORDERBOOK_GLOBAL_RATE_LIMIT, 'ORDERBOOK_GLOBAL_RATE_LIMIT', 200), maxKeys: 1 }),
+      ),
+  );
 
 const OFF: OrderRefusal = { status: 404, error: 'The orderbook demo is turned off on this server (ORDERBOOK=off)' };
-const ALL = '*';
 
 /**
  * Null when the order may be placed, else why not. `client` is the edge's client key
@@ -30,18 +36,15 @@ export function refuseOrder(client: string, logBytes?: number, now = Date.now())
   if (!orderbookEnabled()) return OFF;
   const full = demoRoom().fullReason(logBytes);
   if (full) return { status: 503, error: full };
-  const perClient = orderRateLimiter();
-  const clientWait = perClient.take(client, now);
-  if (clientWait > 0) {
-    return { status: 429, error: `Too many orders: at most ${perClient.perSecond} a second from one client. Try again in ${retryAfterSeconds(clientWait)} s.`, retryAfter: retryAfterSeconds(clientWait) };
-  }
-  const global = globalOrderRateLimiter();
-  const globalWait = global.take(ALL, now);
-  if (globalWait > 0) {
-    perClient.refund(client);
-    return { status: 429, error: `The demo is busy: at most ${global.perSecond} orders a second from everyone together. Try again in ${retryAfterSeconds(globalWait)} s.`, retryAfter: retryAfterSeconds(globalWait) };
-  }
-  return null;
+  const budget = orderBudget();
+  const admission = budget.take(client, now);
+  if (admission.ok) return null;
+  const retryAfter = retryAfterSeconds(admission.retryInMs);
+  const error =
+    admission.who === 'client'
+      ? `Too many orders: at most ${budget.perClient.perSecond} a second from one client. Try again in ${retryAfter} s.`
+      : `The demo is busy: at most ${budget.all.perSecond} orders a second from everyone together. Try again in ${retryAfter} s.`;
+  return { status: 429, error, retryAfter };
 }
 
 /** The refusal as an HTTP answer (JSON, never cached, Retry-After on a 429). */

@@ -51,7 +51,10 @@ export abstract class JobProcessor<E extends DomainEvent> {
     return this.processor.start();
   }
 
-  /** Stops reading and waits for the jobs under way (waits are cut short). */
+  /**
+   * Stops reading; no new request starts and waits are cut short; the requests under way get the
+   * grace to finish and be recorded (lib/eventstore/processor.ts TrackingProcessor).
+   */
   stop(): Promise<void> {
     return this.processor.stop();
   }
@@ -66,8 +69,14 @@ export abstract class JobProcessor<E extends DomainEvent> {
     this.processor.track(this.jobs.add(key, hold(), work));
   }
 
+  /** Stopping: no new request may start. */
   protected get stopped(): boolean {
     return this.processor.isStopped;
+  }
+
+  /** A request cut off by the end of a stop's grace: its outcome is unknown, and it is not recorded. */
+  protected get cutOff(): boolean {
+    return this.processor.abort.signal.aborted;
   }
 
   /** Records an outcome; false (said in the log) when it cannot be, and the work is done again after a restart. */
@@ -84,7 +93,7 @@ export abstract class JobProcessor<E extends DomainEvent> {
   /** Waits; false when stopped meanwhile. */
   protected async sleep(ms: number): Promise<boolean> {
     try {
-      await this.timing.sleep(ms, this.processor.abort.signal);
+      await this.timing.sleep(ms, this.processor.stopSignal);
       return !this.stopped;
     } catch {
       return false;

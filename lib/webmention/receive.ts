@@ -7,23 +7,24 @@ import { clientKey } from '../auth/client-key';
 import { EventRejectedError, isStoreUnavailable } from '../eventstore';
 import { singleton } from '../eventstore/registry';
 import { json, jsonError } from '../http/json';
-import { MinuteBudget, retryAfter } from '../indieweb/budget';
+import { minuteBudget } from '../indieweb/budget';
 import { entryIdOfUrl, siteOrigins } from '../indieweb/entry-url';
 import { readForm } from '../indieweb/form-body';
 import { visibleEntry } from '../media/public-entry';
 import { readyMediaStore } from '../media/store';
+import { retryAfterSeconds } from '../limits/client-budget';
 import { isWebUrl } from '../settings/schema';
 import { MAX_PENDING } from './decide';
 import { readyWebmentionStore } from './store';
 
 /** Webmentions accepted per minute: per client, and from everyone together. */
-export const receiveBudget = () => singleton('webmention:receive-budget', () => new MinuteBudget({ perClient: 20, all: 200 }));
+export const receiveBudget = () => singleton('webmention:receive-budget', () => minuteBudget({ perClient: 20, all: 200 }));
 
 export async function receiveWebmention(request: Request): Promise<Response> {
   const budget = receiveBudget().take(clientKey(request.headers));
   if (!budget.ok) {
     const who = budget.who === 'client' ? 'from this address' : 'from everyone together';
-    return withHeaders(jsonError(429, `Too many Webmentions ${who}: try again in ${retryAfter(budget.retryInMs)} s`), { 'retry-after': retryAfter(budget.retryInMs) });
+    return withHeaders(jsonError(429, `Too many Webmentions ${who}: try again in ${retryAfterSeconds(budget.retryInMs)} s`), { 'retry-after': retryAfterSeconds(budget.retryInMs) });
   }
   const read = await readForm(request, 8 * 1024);
   if (!read.ok) return jsonError(read.status, read.description);

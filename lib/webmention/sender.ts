@@ -99,7 +99,7 @@ export class WebmentionSender extends JobProcessor<MediaEvent> {
       resumed = true;
       const attempt = tried + 1;
       const outcome = await this.attempt(source, target);
-      if (this.stopped) return false;
+      if (this.cutOff) return false;
       if (outcome.kind === 'sent') {
         return this.record({ id: outcomeId('sent', source, target, version), type: 'WebmentionSent', data: { entryId, source, target, version, endpoint: outcome.endpoint, status: outcome.status, attempt } });
       }

@@ -38,7 +38,7 @@ export class WebmentionVerifier extends JobProcessor<WebmentionEvent> {
     for (let attempt = 1; ; attempt++) {
       if (this.stopped) return false;
       const result: Verification = await verifySource(source, target, this.processor.abort.signal);
-      if (this.stopped) return false;
+      if (this.cutOff) return false;
       const known = this.webmentions.snapshot().mentions.get(entryId)?.some((m) => m.source === source) ?? false;
       if (result.outcome === 'links') return this.record({ id, type: 'MentionVerified', data: { source, target, entryId, ...result.mention } });
       if (result.outcome === 'not-linking') {

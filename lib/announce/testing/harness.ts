@@ -31,6 +31,8 @@ export interface OpenOptions {
   wrap?: (store: MediaStore) => MediaStore;
   /** Open the store only, no announcer. */
   withoutAnnouncer?: boolean;
+  /** How long a stop waits for sends in flight; 0 makes a stop a kill (what is in flight is given up). */
+  stopGraceMs?: number;
 }
 
 export class Harness {
@@ -65,6 +67,7 @@ export class Harness {
         random: () => 0.5,
       },
       retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 },
+      stopGraceMs: options.stopGraceMs,
       log: {
         info: (m: string) => this.logs.push(m),
         warn: (m: string) => this.logs.push(m),

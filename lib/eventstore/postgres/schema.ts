@@ -32,6 +32,24 @@ create table if not exists shelf_checkpoints (
   seq      bigint      not null check (seq >= 0),
   saved_at timestamptz not null default now()
 );
+-- The backend's key-value store (lib/eventstore/postgres/key-value.ts), by namespace.
+create table if not exists shelf_kv (
+  namespace  text        not null,
+  key        text[]      not null,
+  value      jsonb       not null,
+  expires_at timestamptz,
+  primary key (namespace, key)
+);
+-- The fediverse's first release kept Fedify's cache (and the actor's keys) in a table of its own:
+-- its rows move into the namespace that cache has now, once, and the table goes.
+do $migrate$ begin
+  if to_regclass('shelf_fedify_kv') is not null then
+    insert into shelf_kv (namespace, key, value, expires_at)
+      select 'fediverse-cache', key, value, expires_at from shelf_fedify_kv
+      on conflict do nothing;
+    drop table shelf_fedify_kv;
+  end if;
+end $migrate$;
 -- One call = one transaction = one round trip per batch (group commit): serialise the writers of
 -- this store, check that the log still ends where the writer decided against, insert every event
 -- of the batch in one statement, and notify the other instances (delivered at commit).
