@@ -159,7 +159,7 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
 /** Errors after which a statement that was sent may still have committed: no answer in time, or a connection lost mid-way. */
 const SENT_THEN_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
 
-function mayHaveLanded(err: unknown): boolean {
+export function mayHaveLanded(err: unknown): boolean {
   const e = err as { name?: string; code?: string };
   return e?.name === 'DeadlineError' || SENT_THEN_LOST.has(e?.code ?? '');
 }
