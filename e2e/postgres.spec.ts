@@ -54,8 +54,9 @@ test('with the database away: reads served, writes and /healthz 503 JSON; then i
 
   await proxy.restore();
   await expect.poll(async () => (await request.get(`${behindProxy.url}/healthz`)).status(), { timeout: 15_000 }).toBe(200);
+  // Caught up by the next poll (POLL_MS) or the listener's reconnect; generous on a busy machine.
   await expect
-    .poll(async () => (await (await request.get(`${behindProxy.url}/orderbook`, { headers: { accept: 'application/json' } })).json()).bids[0]?.price, { timeout: 5_000 })
+    .poll(async () => (await (await request.get(`${behindProxy.url}/orderbook`, { headers: { accept: 'application/json' } })).json()).bids[0]?.price, { timeout: 15_000 })
     .toBe(140);
   expect(await (await request.post(`${behindProxy.url}/buy/8/130`)).text()).toBe('ok');
 });
