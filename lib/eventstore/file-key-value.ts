@@ -41,7 +41,7 @@ export class FileKeyValueStore implements KeyValueStore {
   }
 
   get file(): string {
-    return this.doc.file;
+    return this.doc.where;
   }
 
   private load(): Promise<Entries> {
@@ -104,7 +104,7 @@ export class FileKeyValueStore implements KeyValueStore {
     if (entries.size <= this.options.maxEntries) return true;
     for (const [key, e] of entries) if (this.expired(e)) entries.delete(key);
     if (!this.options.cache) {
-      if (entries.size > this.options.maxEntries) throw new Error(`${this.doc.file} holds its ${this.options.maxEntries} entries: nothing more is kept`);
+      if (entries.size > this.options.maxEntries) throw new Error(`${this.doc.where} holds its ${this.options.maxEntries} entries: nothing more is kept`);
       return true;
     }
     for (const key of entries.keys()) {
@@ -143,7 +143,7 @@ export class FileKeyValueStore implements KeyValueStore {
           await this.doc.update(() => stored);
         }
       } catch (err) {
-        console.warn(`key-value: could not save ${this.doc.file} (a cache; kept in memory): ${(err as Error).message}`);
+        console.warn(`key-value: could not save ${this.doc.where} (a cache; kept in memory): ${(err as Error).message}`);
       } finally {
         this.flushing = undefined;
       }
