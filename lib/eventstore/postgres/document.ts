@@ -32,7 +32,7 @@ export class PostgresDocument<T> implements Document<T> {
   private readonly name: string;
   private readonly schema: ZodType<T>;
   private known?: Known<T>;
-  private loading?: Promise<Known<T>>;
+  private loading?: Promise<void>;
   private refreshing = false;
   private refreshAgain = false;
   private readonly listeners = new Set<(data: T) => void>();
@@ -47,7 +47,8 @@ export class PostgresDocument<T> implements Document<T> {
   }
 
   async read(): Promise<T> {
-    return (await this.load()).data;
+    await this.load();
+    return this.known!.data;
   }
 
   /**
@@ -102,14 +103,13 @@ export class PostgresDocument<T> implements Document<T> {
   }
 
   /** The first read: follow the notifications first, then read the row, so no write falls between. */
-  private load(): Promise<Known<T>> {
+  private load(): Promise<void> {
     return (this.loading ??= (async () => {
       await this.hub.ready;
       this.hub.follow(documentChannel(this.name), () => this.refresh());
       const row = await this.hub.timed(() => this.changedSince(this.hub.sql, -1));
       this.known ??= { revision: 0, data: this.definition.defaults() };
       this.adopt(row);
-      return this.known;
     })().catch((err) => {
       this.loading = undefined;
       throw err;
