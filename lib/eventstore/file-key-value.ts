@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { createStandaloneDocument, type Document } from '../documents/document';
 import { hasPrefix, type KeyValueOptions, type KeyValueStore, type KvEntry, type KvKey, type KvSetOptions } from './key-value';
 
-const documentSchema = z.object({
+/** What `<namespace>.json` holds (`npm run migrate` reads it too). */
+export const keyValueFileSchema = z.object({
   entries: z.array(z.object({ key: z.array(z.string()).min(1), value: z.unknown(), expiresAt: z.number().nullable() })),
 });
-type Stored = z.infer<typeof documentSchema>;
+type Stored = z.infer<typeof keyValueFileSchema>;
 interface Entry {
   key: KvKey;
   value: unknown;
@@ -37,7 +38,7 @@ export class FileKeyValueStore implements KeyValueStore {
     private readonly options: KeyValueOptions,
     private readonly now: () => number = Date.now,
   ) {
-    this.doc = createStandaloneDocument(file, documentSchema, () => ({ entries: [] }), undefined, 0o600);
+    this.doc = createStandaloneDocument(file, keyValueFileSchema, () => ({ entries: [] }), undefined, 0o600);
   }
 
   get file(): string {
