@@ -9,6 +9,7 @@ import { mediaDefinition } from '@/lib/media/definition';
 import { webmentionDefinition } from '@/lib/webmention/definition';
 import { orderbookDefinition } from '@/lib/orderbook/definition';
 import { createEdge, type Edge } from './handle';
+import { RenderBudget } from './render-budget';
 import type { NextRoutes } from './next-routes';
 
 // The edge in front of a stand-in for Next that says what it was asked and by whom: hot reads are
@@ -167,5 +168,45 @@ describe('the edge', () => {
     expect(edge.cache.size).toBe(size); // the same canonical request: the same kept answer
     for (let i = 0; i < 3; i++) expect((await raw(`/api/media?limit=0&x=${i}`)).status).toBe(400);
     expect(edge.cache.size).toBe(size + 1);
+  });
+});
+
+describe('the render budget', () => {
+  it('pays for every cache miss and RSC read from the client that asked: past its share 429 with Retry-After, other clients still served', async () => {
+    const budgeted = createEdge({ next: standInNext, nextRoutes: knownToNext, renderBudget: new RenderBudget({ perClient: 1, all: 100 }) });
+    const own = createServer(budgeted.handle);
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    const get = (path: string, client: string, headers: Record<string, string> = {}) => fetch(`${at}${path}`, { headers: { 'x-forwarded-for': client, ...headers } });
+    try {
+      // A burst of three seconds' worth, then nothing: a search nobody made before is a render each.
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await get(`/about?q=junk${i}`, '203.0.113.50'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answers[3]!.headers.get('retry-after')).toBe('1');
+      expect(await answers[3]!.json()).toEqual({ error: expect.stringMatching(/Too many pages rendered/) });
+      expect(budgeted.renders()).toBe(3);
+      // Kept answers cost nothing, and Next's own RSC reads are paid from the same share.
+      expect((await get('/about?q=junk0', '203.0.113.50')).status).toBe(200);
+      expect((await get('/about?_rsc=x1', '203.0.113.50', { rsc: '1' })).status).toBe(429);
+      // Another client has its own share.
+      expect((await get('/about?q=junk9', '198.51.100.50')).status).toBe(200);
+    } finally {
+      own.close();
+    }
+  });
+
+  it('refuses everyone with 503 once all clients together spent theirs', async () => {
+    const budgeted = createEdge({ next: standInNext, nextRoutes: knownToNext, renderBudget: new RenderBudget({ perClient: 100, all: 1 }) });
+    const own = createServer(budgeted.handle);
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${at}/about?q=crowd${i}`, { headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } })).status);
+      expect(statuses).toEqual([200, 200, 503, 503]);
+    } finally {
+      own.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { conditionalAnswer, jsonAnswer, type Answer } from '../http/answer';
+import { retryAfterSeconds } from '../limits/client-budget';
 import { stampRequest } from '../http/edge-stamp';
 import { partyOf } from '../http/request-party';
 import { trustProxyFromEnv } from '../http/trust-proxy.mjs';
@@ -11,6 +12,7 @@ import { routeMatcher } from './match';
 import { QueryMemo } from './query-memo';
 import type { NextRoutes } from './next-routes';
 import { isNextOwnRequest } from './next-requests';
+import { RenderBudget, RenderRefused, renderLimitsFromEnv } from './render-budget';
 import { renderInProcess, type NextHandler } from './render';
 import { HOT_ROUTES, METHOD_NOT_ALLOWED, NOT_FOUND_ROUTE, type Asked, type HotRoute, type Maker } from './routes';
 import { versionOf } from './version';
@@ -26,6 +28,8 @@ export interface EdgeOptions {
   /** Which paths Next has a route for (the rest get one kept 404); without it every unmatched path is Next's. */
   nextRoutes?: NextRoutes;
   cache?: AnswerCache;
+  /** What cache misses (renders) each client and all together may cost; from SHELF_RENDER_RATE and SHELF_RENDER_GLOBAL_RATE by default. */
+  renderBudget?: RenderBudget;
   /**
    * Tests only (SHELF_EDGE_PARITY=1 at start): requests with `x-shelf-parity: next` go to Next
    * unchanged, so a test can hold the edge's answer against Next's for the same request.
@@ -56,7 +60,7 @@ const NO_RENDER: Maker = {
  * else; a request for a hot route (lib/edge/routes.ts) is answered here, kept answers from the one
  * cache by canonical request and version; everything else goes to Next unchanged.
  */
-export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new AnswerCache(cacheBytesFromEnv()), parity = false }: EdgeOptions): Edge {
+export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new AnswerCache(cacheBytesFromEnv()), renderBudget = new RenderBudget(renderLimitsFromEnv()), parity = false }: EdgeOptions): Edge {
   const matcher = routeMatcher(routes);
   // TRUST_PROXY is read once, as the server starts (a change takes a restart).
   const trust = trustProxyFromEnv();
@@ -66,6 +70,9 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
 
   /** A route's answer, with the route's own headers over it, and whether it may be kept. */
   async function made(route: HotRoute, asked: Asked, key: string): Promise<Made> {
+    // Every make is a cache miss someone asked for: it is paid for from their render budget.
+    const admission = renderBudget.take(asked.party.key);
+    if (!admission.ok) throw new RenderRefused(admission);
     let keep = false;
     const maker: Maker = {
       async render(url) {
@@ -90,7 +97,15 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
     const party = stampRequest(req, partyOf(req, trust));
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') writers.noteWrite(party.key);
-    if (isNextOwnRequest(req.headers) || (parity && req.headers['x-shelf-parity'] === 'next')) return toNext(req, res);
+    if (parity && req.headers['x-shelf-parity'] === 'next') return toNext(req, res);
+    if (isNextOwnRequest(req.headers)) {
+      // Next's own client: an RSC read is a render in Next every time (its `_rsc` is fresh), so it is paid for too.
+      if (method === 'GET' || method === 'HEAD') {
+        const admission = renderBudget.take(party.key);
+        if (!admission.ok) return refuse(req, res, new RenderRefused(admission));
+      }
+      return toNext(req, res);
+    }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
@@ -165,8 +180,16 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** An error in a hot route: logged, and a JSON 500 (Next's route handlers log and answer 500 too). */
+/** A render the budget refused: 429 when it was this client's, 503 when everyone's, with Retry-After; not an error. */
+function refuse(req: IncomingMessage, res: ServerResponse, refused: RenderRefused): void {
+  const { who, retryInMs } = refused.admission;
+  const answer = jsonAnswer({ error: refused.message }, who === 'client' ? 429 : 503, { 'retry-after': retryAfterSeconds(retryInMs) });
+  sendAnswer(req, res, answer, { style: 'route' });
+}
+
+/** An error in a hot route: logged, and a JSON 500 (Next's route handlers log and answer 500 too); a refused render is answered as such. */
 function fail(req: IncomingMessage, res: ServerResponse, err: unknown, what = 'failed'): void {
+  if (err instanceof RenderRefused && !res.headersSent) return refuse(req, res, err);
   console.error(`edge: ${req.method} ${req.url} ${what}:`, err);
   if (res.headersSent) {
     res.destroy();

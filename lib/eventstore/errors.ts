@@ -49,6 +49,13 @@ export class StoreLockedError extends Error {
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   readonly status = 503;
+  /** True when the write may still land (sent, but no answer in time): a retry must carry the same id to be safe. */
+  readonly mayHaveLanded: boolean;
+
+  constructor(message: string, options: ErrorOptions & { mayHaveLanded?: boolean } = {}) {
+    super(message, options);
+    this.mayHaveLanded = options.mayHaveLanded ?? false;
+  }
 }
 
 /**

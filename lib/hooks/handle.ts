@@ -4,6 +4,7 @@ import 'server-only';
 // delivery became, noted in the owner's list of deliveries (hooks-document.ts) and answered:
 // 201 logged, 200 updated / duplicate / { ignored }, 400 naming what is missing (nothing recorded).
 import { clientKey } from '../auth/client-key';
+import { formatWait } from '../auth/rate-limit';
 import { json, jsonError } from '../http/json';
 import { retryAfterSeconds } from '../limits/client-budget';
 import { isLoggedBy, LOGGED_BY, type LoggedBy } from '../media/logged-by';
@@ -12,7 +13,7 @@ import { readEmby } from './emby';
 import { noteDelivery, readHookSettings, type Delivery } from './hooks-document';
 import type { ReadOutcome } from './intent';
 import { readJellyfin } from './jellyfin';
-import { takeHookSlot } from './limits';
+import { hookSecretLimiter, takeHookSlot } from './limits';
 import { readPlex } from './plex';
 import { carryOut } from './record';
 import { isHooksSecret } from './secret';
@@ -22,8 +23,25 @@ const READERS: Record<LoggedBy, (payload: unknown) => ReadOutcome> = { jellyfin:
 /** The same answer for every wrong secret, whatever the source: nothing to learn from it. */
 const notFound = () => jsonError(404, 'Not found');
 
+/** Whether `secret` is the hooks secret, counted for `client`: a locked-out client gets its 429 before the secret is even compared. */
+async function checkSecret(secret: string, client: string, now = Date.now()): Promise<Response | null> {
+  const limiter = hookSecretLimiter();
+  const decision = limiter.check(client, now);
+  if (!decision.allowed) {
+    const seconds = retryAfterSeconds(decision.retryAt - now);
+    return json({ error: `Too many wrong hook URLs from this address: try again in ${formatWait(decision.retryAt, now)}` }, 429, { 'retry-after': seconds });
+  }
+  if (!(await isHooksSecret(secret))) {
+    limiter.recordFailure(client, now);
+    return notFound();
+  }
+  limiter.recordSuccess(client);
+  return null;
+}
+
 export async function handleHookRequest(request: Request, source: string, secret: string): Promise<Response> {
-  if (!(await isHooksSecret(secret))) return notFound();
+  const refused = await checkSecret(secret, clientKey(request.headers));
+  if (refused) return refused;
   if (!isLoggedBy(source)) return jsonError(404, `No hook for "${source.slice(0, 40)}": use ${LOGGED_BY.join(', ')}`);
 
   const slot = takeHookSlot(source, clientKey(request.headers));
@@ -57,8 +75,9 @@ export async function handleHookRequest(request: Request, source: string, secret
 }
 
 /** Anything but a POST (a browser opening the URL): the same 404 for a wrong secret, else a 405 saying what the URL is for. */
-export async function answerOtherMethod(secret: string): Promise<Response> {
-  if (!(await isHooksSecret(secret))) return notFound();
+export async function answerOtherMethod(request: Request, secret: string): Promise<Response> {
+  const refused = await checkSecret(secret, clientKey(request.headers));
+  if (refused) return refused;
   return json({ error: 'This URL is for a media server to POST to: paste it into its webhook settings (docs/automatic-logging.md)' }, 405, { allow: 'POST' });
 }
 

@@ -3,7 +3,9 @@ import 'server-only';
 // above what a media server sends: Plex fires play, pause, resume, stop and scrobble per film) and
 // HOOKS_GLOBAL_RATE_LIMIT for all clients together (default 600), so however many addresses a
 // flood comes from, one source costs at most that many body reads and writes a minute. Only
-// requests with the right secret get here: a wrong one is a 404 that reads nothing.
+// requests with the right secret get here: a wrong one is a 404 that reads nothing, counted per
+// client by hookSecretLimiter.
+import { LoginLimiter } from '../auth/rate-limit';
 import { forgetSingleton, singleton } from '../eventstore/registry';
 import { ClientBudget, type Admission } from '../limits/client-budget';
 import { MinuteWindows } from '../limits/minute-window';
@@ -24,7 +26,15 @@ export function takeHookSlot(source: LoggedBy, client: string, now = Date.now())
   return budget().take(`${source}|${client}`, now, source);
 }
 
-/** Forgets every window, and reads the limits again (tests). */
+/**
+ * Wrong hook URLs per client, counted as wrong API tokens are: 5 within 15 minutes lock that client
+ * out for 5 minutes, doubling. No all-clients limit: a secret of 16+ characters cannot be guessed
+ * anyway, and a shared lock would let anyone stop the owner's media servers.
+ */
+export const hookSecretLimiter = () => singleton('hooks:secret-limiter', () => new LoginLimiter({ global: null }));
+
+/** Forgets every window and wrong guess, and reads the limits again (tests). */
 export function resetHookLimits(): void {
   forgetSingleton('hooks:budget');
+  forgetSingleton('hooks:secret-limiter');
 }

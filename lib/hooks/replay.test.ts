@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/hooks/[source]/[secret]/route';
 import { tempDir } from '../eventstore/testing/counter';
+import { stampHeaders } from '../http/edge-stamp';
 import { removeEntry } from '../media/commands';
 import { mediaStore, readyMediaStore } from '../media/store';
 import { ownerToday } from '../media/today';
@@ -221,6 +222,24 @@ describe('the secret, the limits and the size', () => {
     const right = await get(SECRET);
     expect(right.status).toBe(405);
     expect(right.headers.get('allow')).toBe('POST');
+  });
+
+  it('locks out a client after 5 wrong hook URLs (429 with Retry-After, even with the right one then), not another client', async () => {
+    const from = (client: string, secret: string) =>
+      POST(
+        new Request(`http://shelf.test/api/hooks/jellyfin/${secret}`, {
+          method: 'POST',
+          body: fixture('jellyfin-movie-start.json'),
+          headers: stampHeaders({ 'content-type': 'text/plain' }, { address: client, key: client, origin: 'http://shelf.test' }),
+        }),
+        { params: Promise.resolve({ source: 'jellyfin', secret }) },
+      );
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.66', `guess-number-${i}-0123456789`)).status).toBe(404);
+    const locked = await from('203.0.113.66', SECRET);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(60);
+    expect(await locked.json()).toEqual({ error: expect.stringMatching(/Too many wrong hook URLs from this address: try again in 5 minutes/) });
+    expect((await from('198.51.100.66', SECRET)).status).toBe(200);
   });
 
   it('answers an unknown source with the right secret with a 404 naming the ones there are', async () => {

@@ -54,7 +54,10 @@ describe('writeErrorResponse', () => {
       expect((await full.json()).error).toBe('The order could not be saved: the disk is full. Nothing was recorded; try again later.');
       const refusing = writeErrorResponse('The entry', new StoreUnavailableError('media refuses writes: below MIN_FREE_BYTES'));
       expect(refusing.status).toBe(503);
-      expect((await refusing.json()).error).toMatch(/below MIN_FREE_BYTES/);
+      expect((await refusing.json()).error).toMatch(/below MIN_FREE_BYTES.*Nothing was recorded/);
+      const unanswered = writeErrorResponse('The entry', new StoreUnavailableError('the database does not answer', { mayHaveLanded: true }));
+      expect(unanswered.status).toBe(503);
+      expect((await unanswered.json()).error).toMatch(/may still have been recorded: send it again with the same Idempotency-Key/);
       const other = writeErrorResponse('The entry', new Error('/secret/path exploded'));
       expect((await other.json()).error).not.toMatch(/secret/);
     } finally {

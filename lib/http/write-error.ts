@@ -18,12 +18,14 @@ const REASONS: Record<string, string> = {
  */
 export function writeErrorAnswer(what: string, err: unknown): Answer {
   console.error(`${what} could not be saved:`, err);
-  const e = err as { status?: unknown; code?: unknown; name?: unknown; message?: unknown };
+  const e = err as { status?: unknown; code?: unknown; name?: unknown; message?: unknown; mayHaveLanded?: unknown };
   const unavailable = e?.status === 503 || e?.name === 'StoreUnavailableError';
   const reason =
     (typeof e?.code === 'string' && REASONS[e.code]) ||
     (unavailable && typeof e?.message === 'string' ? e.message : 'an internal error (see the server log)');
-  return jsonErrorAnswer(unavailable ? 503 : 500, `${what} could not be saved: ${reason}. Nothing was recorded; try again later.`);
+  // A write sent to a database that did not answer in time may still land: say so, and how to retry safely.
+  const after = e?.mayHaveLanded === true ? 'It may still have been recorded: send it again with the same Idempotency-Key, or check before logging it again.' : 'Nothing was recorded; try again later.';
+  return jsonErrorAnswer(unavailable ? 503 : 500, `${what} could not be saved: ${reason}. ${after}`);
 }
 
 /** The same as a Response, for Next's route handlers. */

@@ -63,7 +63,7 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
 
   /** One transaction, one round trip (group commit); refused when the log no longer ends at `expectedSeq`. */
   async append(events: readonly Envelope[], expectedSeq: number): Promise<AppendResult> {
-    const result = await this.query(() => appendBatch(this.hub.sql, this.codec.name, expectedSeq, events));
+    const result = await this.query(() => appendBatch(this.hub.sql, this.codec.name, expectedSeq, events), { append: true });
     if (!result.ok) return { ok: false, conflict: true };
     this.seq = events.at(-1)!.seq;
     this.lastId = events.at(-1)!.id;
@@ -140,7 +140,7 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
    * land later: the head is not moved for it, so the next append meets it as a conflict and
    * catches up, and a retry with the same id finds it.
    */
-  private async query<T>(run: () => Promise<T>): Promise<T> {
+  private async query<T>(run: () => Promise<T>, { append = false } = {}): Promise<T> {
     try {
       const result = await this.hub.timed(run);
       this.hub.observe();
@@ -150,8 +150,16 @@ export class PgLog<E extends DomainEvent> implements LogWriter {
       if (!isConnectionError(err)) throw err;
       throw new StoreUnavailableError(
         `the event log's database (${databaseLocation(this.hub.url)}) does not answer: ${(err as Error).message}; the write was not acknowledged, try again shortly`,
-        { cause: err },
+        { cause: err, mayHaveLanded: append && mayHaveLanded(err) },
       );
     }
   }
+}
+
+/** Errors after which a statement that was sent may still have committed: no answer in time, or a connection lost mid-way. */
+const SENT_THEN_LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+
+export function mayHaveLanded(err: unknown): boolean {
+  const e = err as { name?: string; code?: string };
+  return e?.name === 'DeadlineError' || SENT_THEN_LOST.has(e?.code ?? '');
 }

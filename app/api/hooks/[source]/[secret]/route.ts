@@ -12,6 +12,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ sou
 }
 
 /** A browser opening the URL: 405 with the right secret, the same 404 as any wrong one without. */
-export async function GET(_request: Request, { params }: { params: Promise<{ source: string; secret: string }> }) {
-  return answerOtherMethod((await params).secret);
+export async function GET(request: Request, { params }: { params: Promise<{ source: string; secret: string }> }) {
+  return answerOtherMethod(request, (await params).secret);
 }
