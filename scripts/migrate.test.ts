@@ -7,13 +7,13 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { exportJwk } from '@fedify/fedify';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTH_DOCUMENT } from '../lib/auth/auth-document';
 import { adminPasswordIdentity, checkAdminPassword, prepareAdminPassword } from '../lib/auth/password';
 import { SessionBook } from '../lib/auth/session-book';
 import { filesBackend, postgresBackend, type Backend } from '../lib/eventstore/backend';
-import { createHub } from '../lib/eventstore/postgres/hub';
-import { testServer } from '../lib/eventstore/postgres/testing/database';
+import { withGeneratedPassword } from '../lib/auth/testing/generated-password';
+import { databaseInstances } from '../lib/eventstore/postgres/testing/instances';
 import { forgetSingleton } from '../lib/eventstore/registry';
 import { tempDir } from '../lib/eventstore/testing/counter';
 import { loadKeyPairs } from '../lib/fediverse/keys';
@@ -26,19 +26,10 @@ import { SETTINGS_DOCUMENT } from '../lib/settings/schema';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
-const server = await testServer();
-afterAll(() => server.dropAll(), 120_000);
+const { server, instance } = await databaseInstances();
 const migrate = (dir: string, url: string) => run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'migrate.ts'), dir], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
 
-const saved = process.env.ADMIN_PASSWORD;
-beforeEach(() => {
-  delete process.env.ADMIN_PASSWORD;
-  forgetSingleton('auth:generated-password');
-});
-afterEach(() => {
-  if (saved !== undefined) process.env.ADMIN_PASSWORD = saved;
-  forgetSingleton('auth:generated-password');
-});
+withGeneratedPassword();
 
 const publicKeys = async (backend: Backend) => Promise.all((await loadKeyPairs({ keys: backend.keyValue(KEYS_NAMESPACE, { maxEntries: 8 }) })).map((p) => exportJwk(p.publicKey)));
 const sessions = (backend: Backend) => new SessionBook(backend.document(AUTH_DOCUMENT), () => ({ password: adminPasswordIdentity() }));
@@ -69,9 +60,8 @@ describe.skipIf(server.skip !== undefined)('npm run migrate: the documents come 
 
     // The first start on the database.
     forgetSingleton('auth:generated-password');
-    const hub = createHub(url);
-    try {
-      const db = postgresBackend(hub);
+    {
+      const db = postgresBackend(await instance(url));
       const printed: string[] = [];
       expect(await prepareAdminPassword((l) => printed.push(l), db.document(AUTH_DOCUMENT))).toBeUndefined();
       expect(printed.join('\n')).not.toContain(password);
@@ -82,8 +72,6 @@ describe.skipIf(server.skip !== undefined)('npm run migrate: the documents come 
       expect(await db.document(HOOKS_SECRET_DOCUMENT).read()).toEqual({ secret: 'the-hooks-secret-in-the-urls' });
       expect(await publicKeys(db)).toEqual(keys);
       expect(await db.checkpoint('announcer').read()).toBe(17);
-    } finally {
-      await hub.close();
     }
 
     // Again: what the database holds is refused, never merged.

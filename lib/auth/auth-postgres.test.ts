@@ -3,28 +3,17 @@
 // on one ends the session on the others at once, and instances starting together agree on one
 // generated password. "At once": the instance checking the cookie has heard nothing of the write
 // (deafInstance: no notification, no poll), so nothing here waits for one.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresDocument } from '../eventstore/postgres/document';
-import { createHub, type PgHub } from '../eventstore/postgres/hub';
-import { testServer } from '../eventstore/postgres/testing/database';
 import { deafInstance } from '../eventstore/postgres/testing/deaf';
+import { databaseInstances } from '../eventstore/postgres/testing/instances';
 import { forgetSingleton } from '../eventstore/registry';
 import { AUTH_DOCUMENT } from './auth-document';
 import { adminPasswordIdentity, checkAdminPassword, prepareAdminPassword } from './password';
 import { SessionBook } from './session-book';
+import { withGeneratedPassword } from './testing/generated-password';
 
-const server = await testServer();
-afterAll(() => server.dropAll(), 120_000);
-const hubs: PgHub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close()));
-});
-async function instance(url: string): Promise<PgHub> {
-  const hub = createHub(url);
-  hubs.push(hub);
-  await hub.ready;
-  return hub;
-}
+const { server, instance } = await databaseInstances();
 
 const settings = () => ({ password: 'the admin password' });
 
@@ -54,15 +43,7 @@ describe.skipIf(server.skip !== undefined)('sessions on several instances', () =
 });
 
 describe.skipIf(server.skip !== undefined)('the generated password with instances starting together', () => {
-  const saved = process.env.ADMIN_PASSWORD;
-  beforeEach(() => {
-    delete process.env.ADMIN_PASSWORD;
-    forgetSingleton('auth:generated-password');
-  });
-  afterEach(() => {
-    if (saved !== undefined) process.env.ADMIN_PASSWORD = saved;
-    forgetSingleton('auth:generated-password');
-  });
+  withGeneratedPassword();
 
   it('is made once: one instance prints it, the other keeps the same one', async () => {
     const url = await server.createDatabase();

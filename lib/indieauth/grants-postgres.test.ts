@@ -2,26 +2,14 @@
 // document is a row they share): a code approved on one instance is redeemed on another, and the
 // token it gives works, and stops working once revoked, on every instance at once, including one
 // that has heard of no write (deafInstance).
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresDocument } from '../eventstore/postgres/document';
-import { createHub, type PgHub } from '../eventstore/postgres/hub';
-import { testServer } from '../eventstore/postgres/testing/database';
 import { deafInstance } from '../eventstore/postgres/testing/deaf';
+import { databaseInstances } from '../eventstore/postgres/testing/instances';
 import { Grants, GRANTS_DOCUMENT } from './grants';
 import { s256 } from './pkce';
 
-const server = await testServer();
-afterAll(() => server.dropAll(), 120_000);
-const hubs: PgHub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close()));
-});
-async function instance(url: string): Promise<PgHub> {
-  const hub = createHub(url);
-  hubs.push(hub);
-  await hub.ready;
-  return hub;
-}
+const { server, instance } = await databaseInstances();
 
 const verifier = 'v'.repeat(43);
 const client = { clientId: 'https://app.example/', redirectUri: 'https://app.example/callback' };

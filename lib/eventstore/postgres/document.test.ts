@@ -2,30 +2,16 @@
 // instances on one database need: updates on two instances lose nothing, each write moves the
 // row's revision, another instance's write reaches this one's memory by NOTIFY (and by the poll
 // when a notification is missed), and `fresh` sees it at once, notification or not.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineDocument } from '../../documents/definition';
 import { postgresBackend } from '../backend';
 import { documentContract } from '../testing/document-contract';
 import { PostgresDocument } from './document';
-import { createHub, type HubOptions, type PgHub } from './hub';
-import { testServer } from './testing/database';
 import { deafInstance } from './testing/deaf';
+import { databaseInstances } from './testing/instances';
 
-const server = await testServer();
-afterAll(() => server.dropAll(), 120_000);
-const hubs: PgHub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close()));
-});
-
-/** An instance's connection to `url`. */
-async function instance(url: string, options: HubOptions = {}): Promise<PgHub> {
-  const hub = createHub(url, options);
-  hubs.push(hub);
-  await hub.ready;
-  return hub;
-}
+const { server, instance } = await databaseInstances();
 
 const counter = defineDocument({ name: 'counter', schema: z.object({ n: z.int().min(0), by: z.array(z.string()) }), defaults: () => ({ n: 0, by: [] as string[] }), secret: true });
 const HOUR = 3_600_000;
@@ -39,13 +25,14 @@ describe.skipIf(server.skip !== undefined)("the PostgreSQL backend's documents",
 
   it('two instances updating one document at once lose nothing, and each write moves its revision by one', async () => {
     const url = await server.createDatabase();
-    const [a, b] = [new PostgresDocument(await instance(url), counter), new PostgresDocument(await instance(url), counter)];
+    const hubA = await instance(url);
+    const [a, b] = [new PostgresDocument(hubA, counter), new PostgresDocument(await instance(url), counter)];
     const add = (doc: PostgresDocument<{ n: number; by: string[] }>, who: string) => doc.update((d) => ({ n: d.n + 1, by: [...d.by, who] }));
     await Promise.all(Array.from({ length: 15 }, (_, i) => [add(a, `a${i}`), add(b, `b${i}`)]).flat());
     const stored = await b.fresh();
     expect(stored.n).toBe(30);
     expect(new Set(stored.by).size).toBe(30);
-    const [row] = await hubs[0]!.sql<{ revision: number }[]>`select revision from shelf_documents where name = 'counter'`;
+    const [row] = await hubA.sql<{ revision: number }[]>`select revision from shelf_documents where name = 'counter'`;
     expect(row!.revision).toBe(30);
   });
 
