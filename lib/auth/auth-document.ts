@@ -1,13 +1,13 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { eventsDir } from '../config/env';
-import { openSecretDocument, type Document } from '../documents/document';
+import { defineDocument } from '../documents/definition';
+import type { Document } from '../documents/document';
+import { backend } from '../eventstore/backend';
 
 /** Live sessions kept at most; past it the oldest is ended (a login flood cannot grow the file). */
 export const MAX_SESSIONS = 100;
 
 /**
- * `events/auth.json` (0600): the random secret that signs session and device cookies (generated
+ * `events/auth.json` (0600), or the row `auth` every instance shares on PostgreSQL: the random secret that signs session and device cookies (generated
  * once, unless SESSION_SECRET overrides it), the generated admin password's hash, and the live sessions. A session not listed here is over,
  * whatever its cookie says: that is how logout ends it for good.
  */
@@ -23,6 +23,6 @@ export type AuthData = z.infer<typeof authDataSchema>;
 
 export const emptyAuthData = (): AuthData => ({ sessionSecret: '', sessions: [] });
 
-export function authDocument(dir: string = eventsDir()): Document<AuthData> {
-  return openSecretDocument(join(dir, 'auth.json'), authDataSchema, emptyAuthData);
-}
+export const AUTH_DOCUMENT = defineDocument({ name: 'auth', schema: authDataSchema, defaults: emptyAuthData, secret: true });
+
+export const authDocument = (): Document<AuthData> => backend().document(AUTH_DOCUMENT);

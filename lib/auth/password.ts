@@ -43,16 +43,20 @@ export async function prepareAdminPassword(log: (line: string) => void = console
   let fresh: string | undefined;
   if (!generatedPassword) {
     const { password, record } = generatePassword();
-    await doc.update((d) => {
-      d.generatedPassword = record;
-    });
-    generatedPassword = record;
-    fresh = password;
+    // Instances starting together on one database: the first to write wins, the others keep its password.
+    generatedPassword = (
+      await doc.update((d) => {
+        d.generatedPassword ??= record;
+      })
+    ).generatedPassword!;
+    if (generatedPassword.sha256 === record.sha256) fresh = password;
+  }
+  if (fresh) {
     log(
-      `Shelf admin password (generated because ADMIN_PASSWORD is unset; shown this once, kept hashed in ${doc.file}): ${password}`,
+      `Shelf admin password (generated because ADMIN_PASSWORD is unset; shown this once, kept hashed in ${doc.where}): ${fresh}`,
     );
   } else {
-    log(`Shelf admin password: the one printed at first start (ADMIN_PASSWORD is unset). Lost it? Set ADMIN_PASSWORD, or delete "generatedPassword" from ${doc.file} and restart for a new one.`);
+    log(`Shelf admin password: the one printed at first start (ADMIN_PASSWORD is unset). Lost it? Set ADMIN_PASSWORD, or delete "generatedPassword" from ${doc.where} and restart for a new one.`);
   }
   loaded().record = generatedPassword;
   return fresh;

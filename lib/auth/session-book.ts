@@ -74,7 +74,8 @@ export class SessionBook {
     if (!claims) return null;
     const password = this.settings().password;
     if (password === undefined || !safeEqual(claims.passwordStamp, passwordStamp(key, password))) return null;
-    const live = (await this.doc.read()).sessions.some((s) => s.id === claims.sessionId && s.expiresAt > now.getTime());
+    // Fresh, not as this instance last heard: a login or a logout on another instance counts at once.
+    const live = (await this.doc.fresh()).sessions.some((s) => s.id === claims.sessionId && s.expiresAt > now.getTime());
     return live ? claims : null;
   }
 

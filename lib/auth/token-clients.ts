@@ -14,12 +14,16 @@ const REFRESH_MS = 24 * 60 * 60_000;
  */
 export class TokenClients {
   private readonly known = new Map<string, number>();
+  private following = false;
 
   constructor(private readonly doc: Document<AuthData>) {}
 
-  /** At boot: the clients remembered in auth.json. */
+  /** At boot: the clients remembered in auth.json; then those other instances remember too (PostgreSQL). */
   async load(): Promise<void> {
-    for (const { key, seenAt } of (await this.doc.read()).tokenClients ?? []) this.known.set(key, seenAt);
+    this.learn((await this.doc.read()).tokenClients ?? []);
+    if (this.following) return;
+    this.following = true;
+    this.doc.subscribe((d) => this.learn(d.tokenClients ?? []));
   }
 
   has(key: string): boolean {
@@ -29,18 +33,30 @@ export class TokenClients {
   /** `key` just presented the right token: remembered (written when new, or once a day). */
   remember(key: string, now: number): Promise<void> {
     const seenAt = this.known.get(key);
-    this.known.delete(key);
-    this.known.set(key, now);
-    while (this.known.size > MAX_TOKEN_CLIENTS) this.known.delete(this.known.keys().next().value!);
+    this.see(key, now);
     if (seenAt !== undefined && now - seenAt < REFRESH_MS) return Promise.resolve();
-    const records = [...this.known].map(([k, at]) => ({ key: k, seenAt: at }));
     return this.doc
       .update((d) => {
-        d.tokenClients = records;
+        // Into the stored list, not over it: another instance may have remembered clients of its own.
+        const records = [...(d.tokenClients ?? []).filter((c) => c.key !== key), { key, seenAt: now }];
+        d.tokenClients = records.sort((a, b) => a.seenAt - b.seenAt).slice(-MAX_TOKEN_CLIENTS);
       })
       .then(
         () => undefined,
-        (err) => console.error(`${this.doc.file}: could not remember the API token's client:`, err),
+        (err) => console.error(`${this.doc.where}: could not remember the API token's client:`, err),
       );
+  }
+
+  private learn(records: readonly { key: string; seenAt: number }[]): void {
+    for (const { key, seenAt } of [...records].sort((a, b) => a.seenAt - b.seenAt)) {
+      if ((this.known.get(key) ?? -Infinity) < seenAt) this.see(key, seenAt);
+    }
+  }
+
+  /** Last in the Map's order, the oldest dropped past the bound. */
+  private see(key: string, seenAt: number): void {
+    this.known.delete(key);
+    this.known.set(key, seenAt);
+    while (this.known.size > MAX_TOKEN_CLIENTS) this.known.delete(this.known.keys().next().value!);
   }
 }

@@ -6,16 +6,43 @@ import type { FileLayer } from '../fs/file-layer';
 import { writeFileAtomically } from '../fs/write-atomically';
 
 /**
- * A small JSON document beside the logs (checkpoints, settings, the orderbook's init state):
- * lowdb over an adapter that reads with a zod check and writes atomically (temp file, fsync,
- * rename, fsync the directory), so a crash leaves the old document or the new one, never half.
+ * A small JSON document that is not a history of facts (settings, secrets, sessions, checkpoints).
+ * Here: lowdb over an adapter that reads with a zod check and writes atomically (temp file, fsync,
+ * rename, fsync the directory), so a crash leaves the old document or the new one, never half. The
+ * backend (lib/eventstore/backend.ts `document`) opens the same interface over PostgreSQL.
  */
 export interface Document<T> {
-  readonly file: string;
-  /** The document as stored (the defaults when there is no file yet). */
+  /** Where it is kept, for messages: a file's path, or the database's row. */
+  readonly where: string;
+  /** The document as this process last knew it, from memory once loaded (the defaults when there is none yet). */
   read(): Promise<T>;
-  /** Applies `change` to the current document and writes it durably; writes to one file are queued. */
+  /**
+   * The document as stored this moment: on PostgreSQL a query (another instance may have written
+   * since the last notification); on files the same as `read` (one process writes a directory).
+   */
+  fresh(): Promise<T>;
+  /** Applies `change` to the current document and writes it durably; of concurrent updates none is lost. */
   update(change: (data: T) => T | void): Promise<T>;
+  /** Calls `listener` with the document after each change this process learns of (its own writes; on PostgreSQL other instances' too). */
+  subscribe(listener: (data: T) => void): () => void;
+}
+
+/** `json` checked against `schema`, or an error that says where and what is wrong. */
+export function checkedDocument<T>(schema: ZodType<T>, json: unknown, where: string): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Calls each listener, so that one that throws neither stops the others nor fails the write. */
+export function tellListeners<T>(listeners: Iterable<(data: T) => void>, data: T, where: string): void {
+  for (const listener of listeners) {
+    try {
+      listener(data);
+    } catch (err) {
+      console.error(`${where}: a listener failed:`, err);
+    }
+  }
 }
 
 class CheckedJsonFile<T> implements Adapter<T> {
@@ -40,9 +67,7 @@ class CheckedJsonFile<T> implements Adapter<T> {
     } catch {
       throw new Error(`${this.file}: not JSON; fix or delete it`);
     }
-    const parsed = this.schema.safeParse(json);
-    if (!parsed.success) throw new Error(`${this.file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-    return parsed.data;
+    return checkedDocument(this.schema, json, this.file);
   }
 
   write(data: T): Promise<void> {
@@ -54,14 +79,17 @@ function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, 
   const db = new Low<T>(new CheckedJsonFile(file, schema, files, mode), defaults());
   let loaded: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<(data: T) => void>();
   const load = () => (loaded ??= db.read().catch((err) => ((loaded = undefined), Promise.reject(err))));
+  const read = async () => {
+    await load();
+    return db.data;
+  };
 
   return {
-    file,
-    async read() {
-      await load();
-      return db.data;
-    },
+    where: file,
+    read,
+    fresh: read,
     update(change) {
       const run = queue.then(async () => {
         await load();
@@ -70,10 +98,15 @@ function createDocument<T>(file: string, schema: ZodType<T>, defaults: () => T, 
         const checked = schema.parse(next);
         await db.adapter.write(checked);
         db.data = checked; // only once it is on disk
+        tellListeners(listeners, checked, file);
         return checked;
       });
       queue = run.catch(() => {});
       return run;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,17 +1,20 @@
 // Where the logs live, chosen once per process at boot: JSON-lines files in EVENTS_DIR (the
 // default), or PostgreSQL when DATABASE_URL is set. Everything that differs between the two is
 // behind this interface: a store's log, a processor's checkpoint, which instance leads, a
-// namespaced key-value store, whether the backend answers (for /healthz), and (through the store)
+// namespaced key-value store, the documents a running server keeps (settings, sessions, secrets), whether the backend answers (for /healthz), and (through the store)
 // the export of a log. Nothing else reads DATABASE_URL (lib/eventstore/backend-boundary.test.ts). The choice hangs off the process-wide registry, so every copy of this module
 // (Next loads lib/ more than once) sees the same one.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventsDir } from '../config/env';
+import type { DocumentDefinition } from '../documents/definition';
+import { openDocument, openSecretDocument, type Document } from '../documents/document';
 import { checkpointDocument } from './checkpoint-file';
 import { databaseLogChunks, fileLogChunks } from './export';
 import { FileKeyValueStore } from './file-key-value';
 import { checkNamespace, type KeyValueOptions, type KeyValueStore } from './key-value';
 import { scanLines } from './log-lines';
+import { PostgresDocument } from './postgres/document';
 import { lastSeq } from './postgres/event-log';
 import { databaseCheckpoint } from './postgres/checkpoints';
 import { sharedHub, type PgHub } from './postgres/hub';
@@ -40,6 +43,13 @@ export interface Backend {
    * store for every instance. The same object for the same namespace, process-wide.
    */
   keyValue(namespace: string, options: KeyValueOptions): KeyValueStore;
+  /**
+   * The document `definition.name` (lib/documents/definition.ts): on files the lowdb document
+   * `<dir>/<name>.json` (0600 for a secret), as it always was; on PostgreSQL the row `<name>` of
+   * `shelf_documents`, one for every instance, kept in memory and read again when another instance
+   * writes it (lib/eventstore/postgres/document.ts). The same object for the same name, process-wide.
+   */
+  document<T>(definition: DocumentDefinition<T>): Document<T>;
   /** Whether the backend answers: not while the database is away. */
   health(): WriteHealth;
   /**
@@ -76,6 +86,7 @@ export function filesBackend(dir: () => string): Backend {
       const file = join(dir(), `${checkNamespace(namespace)}.json`);
       return singleton(`key-value:${file}`, () => new FileKeyValueStore(file, options));
     },
+    document: ({ name, schema, defaults, secret }) => (secret ? openSecretDocument : openDocument)(join(dir(), `${name}.json`), schema, defaults),
     lead(role, work) {
       let leading = true;
       Promise.resolve(work.onElected()).catch((err) => console.error(`${role}: cannot start: ${(err as Error).message}`));
@@ -112,6 +123,7 @@ export function postgresBackend(hub: PgHub): Backend {
         sweepHourly(hub);
         return new PostgresKeyValueStore(hub, namespace);
       }),
+    document: (definition) => singleton(`document:${hub.url}:${definition.name}`, () => new PostgresDocument(hub, definition)),
     health: () => hub.health(),
     async exportLog(store) {
       await hub.ready;

@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { createStandaloneDocument, type Document } from '../documents/document';
 import { hasPrefix, type KeyValueOptions, type KeyValueStore, type KvEntry, type KvKey, type KvSetOptions } from './key-value';
 
-const documentSchema = z.object({
+/** What `<namespace>.json` holds (`npm run migrate` reads it too). */
+export const keyValueFileSchema = z.object({
   entries: z.array(z.object({ key: z.array(z.string()).min(1), value: z.unknown(), expiresAt: z.number().nullable() })),
 });
-type Stored = z.infer<typeof documentSchema>;
+type Stored = z.infer<typeof keyValueFileSchema>;
 interface Entry {
   key: KvKey;
   value: unknown;
@@ -37,11 +38,11 @@ export class FileKeyValueStore implements KeyValueStore {
     private readonly options: KeyValueOptions,
     private readonly now: () => number = Date.now,
   ) {
-    this.doc = createStandaloneDocument(file, documentSchema, () => ({ entries: [] }), undefined, 0o600);
+    this.doc = createStandaloneDocument(file, keyValueFileSchema, () => ({ entries: [] }), undefined, 0o600);
   }
 
   get file(): string {
-    return this.doc.file;
+    return this.doc.where;
   }
 
   private load(): Promise<Entries> {
@@ -104,7 +105,7 @@ export class FileKeyValueStore implements KeyValueStore {
     if (entries.size <= this.options.maxEntries) return true;
     for (const [key, e] of entries) if (this.expired(e)) entries.delete(key);
     if (!this.options.cache) {
-      if (entries.size > this.options.maxEntries) throw new Error(`${this.doc.file} holds its ${this.options.maxEntries} entries: nothing more is kept`);
+      if (entries.size > this.options.maxEntries) throw new Error(`${this.doc.where} holds its ${this.options.maxEntries} entries: nothing more is kept`);
       return true;
     }
     for (const key of entries.keys()) {
@@ -143,7 +144,7 @@ export class FileKeyValueStore implements KeyValueStore {
           await this.doc.update(() => stored);
         }
       } catch (err) {
-        console.warn(`key-value: could not save ${this.doc.file} (a cache; kept in memory): ${(err as Error).message}`);
+        console.warn(`key-value: could not save ${this.doc.where} (a cache; kept in memory): ${(err as Error).message}`);
       } finally {
         this.flushing = undefined;
       }

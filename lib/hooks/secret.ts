@@ -1,13 +1,13 @@
 import 'server-only';
 // The secret in every hook URL (/api/hooks/<source>/<secret>): HOOKS_SECRET when set, else one
-// generated at first use and kept in `events/hooks-secret.json` (0600, beside auth.json), so the
-// URLs pasted into the media servers stay valid across restarts until the owner regenerates it.
+// generated at first use and kept in the backend's `hooks-secret` document (`events/hooks-secret.json`,
+// 0600, beside auth.json; on PostgreSQL a row every instance shares, so all of them answer one
+// URL), so the URLs pasted into the media servers stay valid across restarts until the owner
+// regenerates it.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { z } from 'zod';
 import { safeEqual } from '../auth/safe-equal';
-import { eventsDir } from '../config/env';
-import { openSecretDocument } from '../documents/document';
+import { backend } from '../eventstore/backend';
+import { HOOKS_SECRET_DOCUMENT } from './documents';
 
 /** As for ADMIN_TOKEN: a secret is only as strong as it is long. */
 export const MIN_HOOKS_SECRET_LENGTH = 16;
@@ -23,8 +23,7 @@ export function hooksSecretProblem(secret: string | undefined = process.env.HOOK
   return null;
 }
 
-const secretDocument = () =>
-  openSecretDocument(join(eventsDir(), 'hooks-secret.json'), z.object({ secret: z.string() }), () => ({ secret: '' }));
+const secretDocument = () => backend().document(HOOKS_SECRET_DOCUMENT);
 
 const generate = () => randomBytes(24).toString('base64url');
 

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../eventstore/testing/counter';
-import { Grants, GRANTS_FILE, hashSecret, standaloneGrantsDocument } from './grants';
+import { Grants, GRANTS_DOCUMENT, hashSecret, standaloneGrantsDocument } from './grants';
 import { s256 } from './pkce';
 import type { Scope } from './scopes';
 
@@ -10,7 +10,7 @@ const verifier = 'a'.repeat(20) + '-._~' + 'Z9'.repeat(10);
 const client = { clientId: 'https://app.example/', redirectUri: 'https://app.example/callback' };
 
 function setup(scopes: Scope[] = ['create', 'update']) {
-  const file = join(tempDir(), GRANTS_FILE);
+  const file = join(tempDir(), `${GRANTS_DOCUMENT.name}.json`);
   let now = 1_000_000;
   const grants = new Grants(standaloneGrantsDocument(file), () => now);
   const issue = () => grants.issueCode({ ...client, scopes, challenge: s256(verifier), me: 'https://shelf.example/' });

@@ -1,11 +1,11 @@
-// IndieAuth's authorization codes and access tokens, kept in a secret document beside the logs
-// (`events/indieauth.json`, 0600). Only SHA-256 hashes of codes and tokens are stored: a copy of
+// IndieAuth's authorization codes and access tokens, kept in a secret document (`events/indieauth.json`,
+// 0600, on files; the row `indieauth` every instance shares on PostgreSQL). Only SHA-256 hashes of codes and tokens are stored: a copy of
 // the file (a backup) cannot be used to post. Codes are single-use and live 10 minutes.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { eventsDir } from '../config/env';
-import { createStandaloneDocument, openSecretDocument, type Document } from '../documents/document';
+import { defineDocument } from '../documents/definition';
+import { createStandaloneDocument, type Document } from '../documents/document';
+import { backend } from '../eventstore/backend';
 import { singleton } from '../eventstore/registry';
 import { s256 } from './pkce';
 import { SCOPES, type Scope } from './scopes';
@@ -54,10 +54,10 @@ const empty = (): GrantsData => ({ codes: [], tokens: [] });
 export const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 
-export const GRANTS_FILE = 'indieauth.json';
+export const GRANTS_DOCUMENT = defineDocument({ name: 'indieauth', schema: grantsSchema, defaults: empty, secret: true });
 
-/** The process-wide document in EVENTS_DIR. */
-export const grantsDocument = (dir = eventsDir()): Document<GrantsData> => openSecretDocument(join(dir, GRANTS_FILE), grantsSchema, empty);
+/** The process-wide document, in the backend. */
+export const grantsDocument = (): Document<GrantsData> => backend().document(GRANTS_DOCUMENT);
 
 /** A document of its own (tests). */
 export const standaloneGrantsDocument = (file: string): Document<GrantsData> => createStandaloneDocument(file, grantsSchema, empty, undefined, 0o600);
@@ -150,10 +150,13 @@ export class Grants {
     return outcome;
   }
 
-  /** The live token with this value, if any. */
+  /**
+   * The live token with this value, if any: as stored now, so a token issued or revoked on another
+   * instance counts at once (wrong tokens are limited before they get here: lib/indieauth/bearer.ts).
+   */
   async find(token: string): Promise<StoredToken | undefined> {
     const hash = hashSecret(token);
-    return (await this.doc.read()).tokens.find((t) => t.hash === hash);
+    return (await this.doc.fresh()).tokens.find((t) => t.hash === hash);
   }
 
   async list(): Promise<StoredToken[]> {
@@ -172,7 +175,7 @@ export class Grants {
   }
 
   private async removeWhere(match: (t: StoredToken) => boolean): Promise<boolean> {
-    if (!(await this.doc.read()).tokens.some(match)) return false;
+    if (!(await this.doc.fresh()).tokens.some(match)) return false;
     await this.doc.update((data) => ({ ...data, tokens: data.tokens.filter((t) => !match(t)) }));
     return true;
   }

@@ -1,6 +1,7 @@
 // The site's settings: what the owner changes in /admin/settings. One zod schema checks the form,
 // the stored document and the defaults from the environment.
 import { z } from 'zod';
+import { defineDocument } from '../documents/definition';
 import { LAYOUTS, LIMIT_MAX, LIMIT_MIN, THEMES, type EmbedOptions } from '../embed/options';
 import { trimmedText } from '../validation/text';
 
@@ -60,3 +61,6 @@ export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
 
 /** The embed options a widget URL starts from: the owner's defaults, every kind, no Now section (`now=1` asks for it). */
 export const widgetDefaultOptions = (widget: WidgetDefaults): EmbedOptions => ({ kinds: [], now: false, ...widget });
+
+/** `events/settings.json`, or the row `settings` on PostgreSQL (lib/eventstore/backend.ts `document`). */
+export const SETTINGS_DOCUMENT = defineDocument<SettingsDocument>({ name: 'settings', schema: settingsDocumentSchema, defaults: () => ({ revision: 0 }), secret: false });

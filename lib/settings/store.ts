@@ -1,18 +1,26 @@
 import 'server-only';
-// The settings live in one lowdb document, events/settings.json, not in an event log: they are a
-// handful of values replaced as a whole, nothing else is decided from them, and their past is of
-// no use to anyone (no undo, no "as of", no announcer reading them). A document reads in one step,
-// needs no projection or replay, and is rewritten atomically on each save.
-import { join } from 'node:path';
-import { openDocument } from '../documents/document';
-import { eventsDir } from '../config/env';
+// The settings live in one document (events/settings.json on files, a row every instance shares
+// on PostgreSQL), not in an event log: they are a handful of values replaced as a whole, nothing
+// else is decided from them, and their past is of no use to anyone (no undo, no "as of", no
+// announcer reading them). A document reads in one step from memory, needs no projection or
+// replay, and is rewritten atomically on each save.
+import { backend } from '../eventstore/backend';
+import { singleton } from '../eventstore/registry';
 import { settingsFromEnv } from './defaults';
 import { noteSettingsRevision } from './revision';
-import { settingsDocumentSchema, siteSettingsSchema, type SettingsDocument, type SiteSettings } from './schema';
+import { SETTINGS_DOCUMENT, siteSettingsSchema, type SiteSettings } from './schema';
 
-export const SETTINGS_FILE = 'settings.json';
-
-const settingsDocument = () => openDocument<SettingsDocument>(join(eventsDir(), SETTINGS_FILE), settingsDocumentSchema, () => ({ revision: 0 }));
+/**
+ * The document, whose every change this process learns of (its own saves; on PostgreSQL another
+ * instance's, by notification) moves the revision the edge's versions read, so pages kept before
+ * a save on any instance are made again.
+ */
+const settingsDocument = () =>
+  singleton('settings:document', () => {
+    const doc = backend().document(SETTINGS_DOCUMENT);
+    doc.subscribe((d) => noteSettingsRevision(d.revision));
+    return doc;
+  });
 
 /** The settings in effect: the saved ones, or the environment's defaults before the first save. */
 export async function readSettings(): Promise<SiteSettings> {
@@ -24,7 +32,6 @@ export async function readSettings(): Promise<SiteSettings> {
 /** Saves checked settings; the next request sees them (the revision moves the edge's versions on). */
 export async function saveSettings(settings: SiteSettings): Promise<SiteSettings> {
   const checked = siteSettingsSchema.parse(settings);
-  const doc = await settingsDocument().update((d) => ({ revision: d.revision + 1, settings: checked }));
-  noteSettingsRevision(doc.revision);
+  await settingsDocument().update((d) => ({ revision: d.revision + 1, settings: checked }));
   return checked;
 }

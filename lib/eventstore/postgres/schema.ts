@@ -40,6 +40,14 @@ create table if not exists shelf_kv (
   expires_at timestamptz,
   primary key (namespace, key)
 );
+-- The documents a running server keeps (lib/eventstore/postgres/document.ts): settings, the admin's
+-- sessions, IndieAuth's grants, the hooks' secret. One row per document; each write moves its revision.
+create table if not exists shelf_documents (
+  name       text        primary key,
+  revision   bigint      not null check (revision > 0),
+  data       jsonb       not null,
+  updated_at timestamptz not null default now()
+);
 -- The fediverse's first release kept Fedify's cache (and the actor's keys) in a table of its own:
 -- its rows move into the namespace that cache has now, once, and the table goes.
 do $migrate$ begin
