@@ -20,20 +20,20 @@ describe('media projection', () => {
       finished('c', { finishedOn: '2026-10-01' }),
       finished('d', { finishedOn: '2025-12-31', kind: 'game' }),
     );
-    expect(state.feed).toEqual(['b', 'c', 'a', 'd']);
+    expect([...state.feed]).toEqual(['b', 'c', 'a', 'd']);
     expect(publicFeed(state, { kinds: ['game'] }).map((e) => e.id)).toEqual(['d']);
     expect(publicFeed(state, { limit: 2 }).map((e) => e.id)).toEqual(['b', 'c']);
   });
 
   it('keeps private and removed entries out of the feed and the counts, and brings restored ones back', () => {
     let state = fold(finished('a'), finished('p', { visibility: 'private' }), finished('r'));
-    expect(state.feed).toEqual(['r', 'a']);
+    expect([...state.feed]).toEqual(['r', 'a']);
     state = evolveMedia(state, envelope({ type: 'MediaRemoved', data: { entryId: 'r' } }));
-    expect(state.feed).toEqual(['a']);
+    expect([...state.feed]).toEqual(['a']);
     expect(state.entries.get('r')!.removed).toBe(true);
     expect(state.counts.byKind.book).toBe(1);
     state = evolveMedia(state, envelope({ type: 'MediaRestored', data: { entryId: 'r' } }));
-    expect(state.feed).toEqual(['r', 'a']);
+    expect([...state.feed]).toEqual(['r', 'a']);
     expect(state.counts.byKind.book).toBe(2);
   });
 
@@ -58,7 +58,7 @@ describe('media projection', () => {
       data: { entryId: 'b', changes: { rating: { from: 3, to: 4 }, finishedOn: { from: '2026-10-01', to: '2026-11-10' }, creator: { from: null, to: 'Frank Herbert' } } },
     }));
     expect(state.entries.get('b')!).toMatchObject({ rating: 4, finishedOn: '2026-11-10', creator: 'Frank Herbert' });
-    expect(state.feed).toEqual(['b', 'a']);
+    expect([...state.feed]).toEqual(['b', 'a']);
     state = evolveMedia(state, envelope({ type: 'MediaEdited', data: { entryId: 'b', changes: { rating: { from: 4, to: null } } } }));
     expect('rating' in state.entries.get('b')!).toBe(false);
   });
@@ -66,7 +66,7 @@ describe('media projection', () => {
   it('takes a private entry made public into the feed', () => {
     let state = fold(finished('a', { visibility: 'private' }));
     state = evolveMedia(state, envelope({ type: 'MediaEdited', data: { entryId: 'a', changes: { visibility: { from: 'private', to: 'public' } } } }));
-    expect(state.feed).toEqual(['a']);
+    expect([...state.feed]).toEqual(['a']);
   });
 
   const rejected: [string, MediaEvent[], RegExp][] = [
@@ -93,7 +93,7 @@ describe('media projection', () => {
     expect(evolveMedia(removed, envelope({ type: 'MediaRestored', data: { entryId: 'zz' } }))).toBe(removed);
     const edited = evolveMedia(removed, envelope({ type: 'MediaEdited', data: { entryId: 'a', changes: { title: { from: 'Stale', to: 'X' } } } }));
     expect(edited.entries.get('a')).toMatchObject({ title: 'X', removed: true });
-    expect(edited.feed).toEqual([]);
+    expect([...edited.feed]).toEqual([]);
   });
 
   it('records announcement results per channel', () => {
@@ -157,7 +157,7 @@ describe('media projection', () => {
         if (i % 250 !== 249) continue;
         const listed = [...state.entries.values()].filter((e) => e.visibility === 'public' && !e.removed);
         const order = listed.sort((a, b) => b.finishedOn!.localeCompare(a.finishedOn!) || b.seq - a.seq);
-        expect(state.feed).toEqual(order.map((e) => e.id));
+        expect([...state.feed]).toEqual(order.map((e) => e.id));
         const byKind: Record<string, number> = { book: 0, article: 0, movie: 0, show: 0, game: 0, podcast: 0 };
         const byYear: Record<string, Record<string, number>> = {};
         for (const { kind, finishedOn } of order) {

@@ -5,6 +5,7 @@ import type { EnvelopeOf } from '../eventstore';
 import type { Channel } from './announcement-events';
 import type { EntryRecord } from './fields';
 import type { EntryChanges, MediaEvent } from './events';
+import { FeedOrder } from './feed-order';
 import { KINDS, type Kind } from './kinds';
 import type { ImportSource } from './import-sources';
 import type { LoggedBy } from './logged-by';
@@ -53,7 +54,7 @@ export interface MediaState {
    */
   entries: PersistentMap<string, Entry>;
   /** Ids of public, not removed, finished entries: newest finished first, then latest logged first. */
-  feed: readonly string[];
+  feed: FeedOrder;
   /** Ids of public, not removed entries in progress (the About page's "Now"): latest started first. */
   now: readonly string[];
   counts: MediaCounts;
@@ -61,7 +62,7 @@ export interface MediaState {
 
 const noCounts = (): MediaCounts => ({ byKind: Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>, byYear: {} });
 
-export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: [], now: [], counts: noCounts() };
+export const initialMediaState: MediaState = { entries: PersistentMap<string, Entry>(), feed: FeedOrder.empty, now: [], counts: noCounts() };
 
 /**
  * Folds one recorded event into the state. Total: an event the rules of today would refuse (a
@@ -162,10 +163,9 @@ function withEntry(state: MediaState, entry: Entry): MediaState {
   const now = before !== undefined && isNow(before) ? state.now.filter((id) => id !== entry.id) : state.now;
   const nowNext = isNow(entry) ? [...now, entry.id].sort((a, b) => nowOrder(entries.get(a)!, entries.get(b)!)) : now;
   if (!wasListed && !listed) return { ...state, entries, now: nowNext };
-  // Found by binary search (the feed is sorted, and an entry's old place is where it would go):
-  // each change costs a copy of the id array, never a scan with a callback per id.
-  const without = wasListed ? state.feed.toSpliced(feedPosition(state.entries, state.feed, before), 1) : state.feed;
-  const feed = listed ? without.toSpliced(feedPosition(entries, without, entry), 0, entry.id) : without;
+  // Found by binary search (the feed is sorted, and an entry's old place is where it would go).
+  const without = wasListed ? state.feed.without(entry.id, (id) => listedBefore(state.entries.get(id)!, before)) : state.feed;
+  const feed = listed ? without.with(entry.id, (id) => listedBefore(entries.get(id)!, entry)) : without;
   let counts = state.counts;
   if (wasListed) counts = counted(counts, before, -1);
   if (listed) counts = counted(counts, entry, +1);
@@ -187,17 +187,6 @@ export const listedBefore = (a: Entry, b: Entry) => {
   const bf = b.finishedOn ?? '';
   return af > bf || (af === bf && a.seq > b.seq);
 };
-
-function feedPosition(entries: MediaState['entries'], feed: readonly string[], entry: Entry): number {
-  let lo = 0;
-  let hi = feed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (listedBefore(entries.get(feed[mid]!)!, entry)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The counts with one listed entry added (+1) or taken out (-1); copies only what changes. */
 function counted(counts: MediaCounts, { kind, finishedOn = '' }: Entry, delta: 1 | -1): MediaCounts {

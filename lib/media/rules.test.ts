@@ -51,10 +51,10 @@ describe('the rules of statuses (decide, pure)', () => {
 
   it('keeps an entry in progress under Now and out of the feed until it is finished', () => {
     expect(state.now).toEqual(['m']);
-    expect(state.feed).toEqual([]);
+    expect([...state.feed]).toEqual([]);
     const done = evolveMedia(state, envelope(2, { type: 'MediaEdited', data: { entryId: 'm', changes: { status: { from: 'in-progress', to: 'finished' }, finishedOn: { from: null, to: '2026-11-01' } } } }));
     expect(done.now).toEqual([]);
-    expect(done.feed).toEqual(['m']);
+    expect([...done.feed]).toEqual(['m']);
     expect(done.counts.byYear['2026']).toEqual({ book: 1 });
   });
 });
@@ -103,7 +103,7 @@ describe('status commands', () => {
     const finished = await finishEntry(logged.value.id);
     if (!finished.ok) throw new Error(finished.error);
     expect(await undoChange(finished.value.id, finished.value.updatedSeq)).toMatchObject({ ok: true, value: { status: 'in-progress' } });
-    expect((await readyMediaStore()).snapshot().feed).not.toContain(finished.value.id);
+    expect([...(await readyMediaStore()).snapshot().feed]).not.toContain(finished.value.id);
   });
 
   it('patches only what is given, validates like a POST and records nothing on an error', async () => {
