@@ -20,7 +20,9 @@ export function citedUrls(entry: Pick<Entry, 'url' | 'review'>): string[] {
     }
   };
   add(entry.url);
-  if (entry.review) {
+  // An absolute URL needs a colon, typed or as a character reference (`&#58;`, `&colon;`): a review
+  // with neither cites nothing and is not parsed (every public entry logged or edited is asked).
+  if (entry.review && /[:&]/.test(entry.review)) {
     const visit = (node: Root | RootContent) => {
       if (node.type === 'element' && (node as Element).tagName === 'a') add((node as Element).properties.href);
       if ('children' in node) for (const child of node.children) visit(child);

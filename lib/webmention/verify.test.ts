@@ -61,4 +61,9 @@ describe('the URLs an entry cites', () => {
     ).toEqual(['https://books.example/dune', 'https://essays.example/a', 'https://blog.example/b', 'https://c.example/', 'https://refs.example/r']);
     expect(citedUrls({})).toEqual([]);
   });
+
+  it('are found when the colon is a character reference, and a review without a colon cites nothing', () => {
+    expect(citedUrls({ review: '[one](https&#58;//one.example/) and [two](https&colon;//two.example/)' })).toEqual(['https://one.example/', 'https://two.example/']);
+    expect(citedUrls({ review: 'Loved it. [a page](/entries/x), [another](www.example.com)' })).toEqual([]);
+  });
 });
