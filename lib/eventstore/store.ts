@@ -6,6 +6,7 @@ import { EventValidationError, StoreUnavailableError } from './errors';
 import { FileLog } from './file-log';
 import { FreeSpaceFloor, minFreeBytesFromEnv } from './free-space';
 import type { LogWriter } from './log-writer';
+import { RecentEvents } from './recent-events';
 import { Snapshotter } from './snapshotter';
 import { StateHistory } from './state-history';
 import type { Decide, DomainEvent, Envelope, EnvelopeOf, EventInput, Listener, Store, StoreOptions, WriteHealth } from './types';
@@ -33,6 +34,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
   private readonly evolve: (state: S, event: Envelope) => S;
   private readonly decide: Decide<S, E>;
   private readonly listeners = new Set<Listener<S, E>>();
+  private readonly recent = new RecentEvents();
   private queue: Pending[] = [];
   private flushing?: Promise<void>;
   /** Another process appended to the shared log: catch up before the next commit. */
@@ -138,7 +140,8 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
     const head = this.log.head().seq;
     const first = Math.max(1, from);
     const last = Math.min(to ?? head, head);
-    return (last < first ? [] : await this.log.read(first, last)) as EnvelopeOf<E>[];
+    if (last < first) return [];
+    return (this.recent.range(first, last) ?? (await this.log.read(first, last))) as EnvelopeOf<E>[];
   }
 
   async close(): Promise<void> {
@@ -225,6 +228,7 @@ class EventStore<S, E extends DomainEvent> implements Store<S, E> {
 
   private applied(event: Envelope, state: S): void {
     this.state = state;
+    this.recent.add(event);
     this.history.applied(event.seq, state);
     for (const listener of this.listeners) {
       try {
