@@ -41,4 +41,12 @@ describe('todayIn', () => {
     expect(todayIn('Europe/Berlin', instant)).toBe('2027-01-01');
     expect(todayIn('America/New_York', instant)).toBe('2026-12-31');
   });
+
+  it('turns the day at the first instant of the minute it begins in, also in a zone half an hour off UTC', () => {
+    expect(todayIn('Asia/Kolkata', new Date('2026-12-31T18:29:59.999Z'))).toBe('2026-12-31');
+    expect(todayIn('Asia/Kolkata', new Date('2026-12-31T18:30:00.000Z'))).toBe('2027-01-01');
+    expect(todayIn('Asia/Kolkata', new Date('2026-12-31T18:29:30.000Z'))).toBe('2026-12-31');
+    expect(todayIn('UTC', new Date('2026-12-31T23:59:59.999Z'))).toBe('2026-12-31');
+    expect(todayIn('UTC', new Date('2027-01-01T00:00:00.000Z'))).toBe('2027-01-01');
+  });
 });

@@ -17,16 +17,28 @@ export function isIsoDate(value: string): boolean {
 /** Day formatters by time zone, made once: making one costs far more than formatting with it (every write asks for today). */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last answer per time zone and the UTC minute it was for. Zones' offsets are whole minutes
+ * (today's are multiples of 15), so the day anywhere changes only when a UTC minute begins: within
+ * one minute the answer is the same, and formatting costs more than the rest of a write's checks.
+ */
+const lastDays = new Map<string, { minute: number; day: string }>();
+
 /** Today's date (YYYY-MM-DD) in a time zone: the owner's (`TZ`), not the server's UTC. */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
   const zone = timeZone || '';
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDays.get(zone);
+  if (last?.minute === minute) return last.day;
   let format = dayFormats.get(zone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD.
     format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(zone, format);
   }
-  return format.format(now);
+  const day = format.format(now);
+  lastDays.set(zone, { minute, day });
+  return day;
 }
 
 const shortDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
