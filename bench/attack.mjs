@@ -15,8 +15,28 @@ const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/
 
 const run = (options) => new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
 
+/** The server's CPU time so far, in clock ticks (Linux: utime + stime of /proc/<pid>/stat). */
+const cpuTicks = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+
+/**
+ * Waits (at most 60 s) until the server is idle: under 5% of a core for a second. After the write
+ * rows its processors still work through thousands of new entries, and what they allocate meanwhile
+ * is not what junk URLs cost.
+ */
+async function settled(pid) {
+  for (let i = 0; i < 60; i++) {
+    const start = cpuTicks(pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    if (cpuTicks(pid) - start <= 5) return; // 100 ticks a second
+  }
+}
+
 /** 10,000 distinct junk URLs (the kinds the issue names), then the server's RSS again. */
 async function junkUrls(server, count = 10_000) {
+  await settled(server.pid);
   const kinds = [
     (i) => `/api/media?limit=500&x=${i}`,
     (i) => `/about?x=${i}&_rsc=${i}`,
