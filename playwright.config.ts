@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { START_ARGS } from './scripts/start-args.mjs';
 
 // One production server for the suite, on a fresh events directory. The config is evaluated again
 // in each worker; the env vars set here on first evaluation are inherited, so all agree on them.
@@ -43,7 +44,7 @@ export default defineConfig({
   },
   webServer: {
     // The front door, as `npm start` runs it (server/front-door.mjs in front of Next).
-    command: 'node scripts/start.mjs',
+    command: ['node', ...START_ARGS].join(' '),
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     // npm start builds first when the build is not the build of these sources (scripts/fresh-build.mjs).

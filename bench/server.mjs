@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_ARGS } from '../scripts/start-args.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 const nextBin = join(root, 'node_modules/next/dist/bin/next');
@@ -36,7 +37,7 @@ export async function startServer({ portFrom = 3700, portTo = 3799, extraEnv = {
   const eventsDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
   const adminToken = `bench-token-${Math.random().toString(36).slice(2)}`; // ADMIN_TOKEN needs >= 16 characters
   let output = '';
-  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+  const child = spawn(process.execPath, START_ARGS, {
     cwd: root,
     // The write routes are measured unthrottled: ORDERBOOK_RATE_LIMIT=0 and ORDERBOOK_GLOBAL_RATE_LIMIT=0 (the limits' own cost is what is compared).
     env: { ...env, PORT: String(port), EVENTS_DIR: eventsDir, ADMIN_TOKEN: adminToken, ADMIN_PASSWORD: adminToken, ORDERBOOK_RATE_LIMIT: env.ORDERBOOK_RATE_LIMIT ?? '0', ORDERBOOK_GLOBAL_RATE_LIMIT: env.ORDERBOOK_GLOBAL_RATE_LIMIT ?? '0', ...extraEnv },

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_ARGS } from '../../scripts/start-args.mjs';
 
 export interface AppServer {
   url: string;
@@ -36,7 +37,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   let child: ChildProcess;
 
   async function start() {
-    child = spawn(process.execPath, ['scripts/start.mjs'], {
+    child = spawn(process.execPath, START_ARGS, {
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: '1',
