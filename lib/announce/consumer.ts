@@ -13,7 +13,7 @@
 // - One send per entry and channel at a time (a promise chain per pair).
 import 'server-only';
 import type { EnvelopeOf, EventInput } from '../eventstore';
-import { TrackingProcessor } from '../eventstore/processor';
+import { NotStarted, TrackingProcessor } from '../eventstore/processor';
 import type { MediaEvent } from '../media/events';
 import type { MediaStore } from '../media/store';
 import { publicEntry } from '../media/selectors';
@@ -257,20 +257,8 @@ class Consumer implements Announcer {
     }
   }
 
-  private async sleep(ms: number): Promise<boolean> {
-    try {
-      await this.timing.sleep(ms, this.processor.stopSignal);
-      return !this.stopped;
-    } catch {
-      return false;
-    }
-  }
-}
-
-/** A send that did not start because the announcer was stopping. */
-class NotStarted extends Error {
-  constructor() {
-    super('not sent: stopping');
+  private sleep(ms: number): Promise<boolean> {
+    return this.processor.pause(ms, (wait, signal) => this.timing.sleep(wait, signal));
   }
 }
 

@@ -250,6 +250,19 @@ export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
     }
   }
 
+  /**
+   * Waits `ms` (with `sleep`: the real clock, or a test's) unless a stop cuts it short: true when
+   * the wait ran its course and no stop began, so a retry may go on.
+   */
+  async pause(ms: number, sleep: (ms: number, signal: AbortSignal) => Promise<void>): Promise<boolean> {
+    try {
+      await sleep(ms, this.stopSignal);
+      return !this.isStopped;
+    } catch {
+      return false;
+    }
+  }
+
   /** Waits until no read, tracked work or checkpoint write is under way. */
   async settleWork(): Promise<void> {
     for (;;) {
@@ -257,6 +270,13 @@ export class TrackingProcessor<E extends DomainEvent> extends Processor<E> {
       if (this.work.size === 0) return;
       await Promise.allSettled([...this.work]);
     }
+  }
+}
+
+/** Work that did not start because its processor was stopping (a send not made: done after the next start). */
+export class NotStarted extends Error {
+  constructor() {
+    super('not sent: stopping');
   }
 }
 

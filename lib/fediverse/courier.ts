@@ -11,7 +11,7 @@
 // - one POST at a time per inbox, in log order (an Update never overtakes its Create), and a few
 //   inboxes at once in all.
 import type { EnvelopeOf, EventInput } from '../eventstore';
-import { TrackingProcessor, type CheckpointStore } from '../eventstore/processor';
+import { NotStarted, TrackingProcessor, type CheckpointStore } from '../eventstore/processor';
 import type { MediaState } from '../media/projection';
 import { backoffDelay, DEFAULT_RETRY_POLICY, realTiming, type RetryPolicy, type Timing } from '../announce/retry-policy';
 import { acceptFollow, createOrUpdate, deleteEntry, type ActivityJson } from './activities';
@@ -191,19 +191,7 @@ export class Courier {
     }
   }
 
-  private async sleep(ms: number): Promise<boolean> {
-    try {
-      await this.timing.sleep(ms, this.processor.stopSignal);
-      return !this.stopped;
-    } catch {
-      return false;
-    }
-  }
-}
-
-/** A POST that did not start because the courier was stopping. */
-class NotStarted extends Error {
-  constructor() {
-    super('not sent: stopping');
+  private sleep(ms: number): Promise<boolean> {
+    return this.processor.pause(ms, (wait, signal) => this.timing.sleep(wait, signal));
   }
 }
