@@ -1,5 +1,6 @@
 import 'server-only';
 import { singleton } from '../eventstore/registry';
+import type { HeaderReader } from '../http/edge-stamp';
 import { jsonError } from '../http/json';
 import { authDocument } from './auth-document';
 import { clientKey } from './client-key';
@@ -38,7 +39,7 @@ export const apiTokenClients = () => singleton('auth:api-token-clients', () => n
  *     const denied = authorizeApiRequest(request);
  *     if (denied) return denied;
  */
-export function authorizeApiRequest(request: Request, now = Date.now()): Response | null {
+export function authorizeApiRequest(request: { headers: HeaderReader }, now = Date.now()): Response | null {
   const expected = process.env.ADMIN_TOKEN;
   if (!expected) return jsonError(503, 'API writes are disabled: ADMIN_TOKEN is not set');
   const problem = adminTokenProblem(expected);

@@ -123,7 +123,6 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
       headers: req.headers,
       party,
       body: (maxBytes) => readNodeBody(req, maxBytes),
-      request: () => new Request(new URL(url, 'http://edge'), { method, headers: headersOf(req) }),
     };
     if (!route.key) {
       // Made for every request (writes; /healthz's few field reads): the answer object may be a constant whose bytes are prepared once.
@@ -169,15 +168,6 @@ export function createEdge({ next, routes = HOT_ROUTES, nextRoutes, cache = new 
   }
 
   return { handle, cache, renders: () => renders };
-}
-
-/** A node request's headers as a fetch Headers (repeated ones joined, as Node does but for Set-Cookie). */
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
 }
 
 /** A render the budget refused: 429 when it was this client's, 503 when everyone's, with Retry-After; not an error. */

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { embedContentSecurityPolicy } from '../embed/frame-policy';
 import { feedQuery, feedRouteAnswer } from '../feeds/load';
 import { healthAnswer } from '../health';
+import { headerReaderOf } from '../http/edge-stamp';
 import { publicOrigin } from '../http/public-origin';
 import { authorizeApiRequest } from '../auth/api-token';
 import { answerOfResponse, textAnswer, type Answer } from '../http/answer';
@@ -38,8 +39,6 @@ export interface Asked {
   readonly party: RequestParty;
   /** The body, counted as it streams in; undefined past `maxBytes`. */
   body(maxBytes: number): Promise<Buffer | undefined>;
-  /** The request as a fetch Request without its body (for lib functions that read headers that way). */
-  request(): Request;
 }
 
 /** What a route's `make` may use besides the request: Next, rendering a page in process. */
@@ -135,7 +134,7 @@ export const HOT_ROUTES: readonly HotRoute[] = [
     reads: {},
     style: 'route',
     make: async (asked) => {
-      const denied = authorizeApiRequest(asked.request());
+      const denied = authorizeApiRequest({ headers: headerReaderOf(asked.headers) });
       if (denied) return answerOfResponse(denied);
       return postEntryAnswer((maxBytes) => asked.body(maxBytes), asked.headers['idempotency-key'] as string | undefined);
     },

@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { partyFromHeaders, stampHeaders, stampRequest } from './edge-stamp';
+import { headerReaderOf, partyFromHeaders, stampHeaders, stampRequest } from './edge-stamp';
 
 function incoming(headers: Record<string, string>, remoteAddress = '198.51.100.4'): IncomingMessage {
   const socket = new Socket();
@@ -36,5 +36,14 @@ describe('the edge stamp', () => {
     const render = incoming(stampHeaders({ host: '127.0.0.1:3000' }, visitor) as Record<string, string>, '127.0.0.1');
     expect(stampRequest(render)).toEqual(visitor);
     expect(partyFromHeaders(asHeaders(render))).toEqual(visitor);
+  });
+});
+
+describe('headerReaderOf', () => {
+  it('reads a node header record as fetch Headers do: a value, repeated values joined, null when absent', () => {
+    const reader = headerReaderOf({ authorization: 'Bearer x', 'x-list': ['a', 'b'] });
+    expect(reader.get('authorization')).toBe('Bearer x');
+    expect(reader.get('x-list')).toBe('a, b');
+    expect(reader.get('cookie')).toBeNull();
   });
 });

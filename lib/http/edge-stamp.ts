@@ -34,7 +34,7 @@ export function stampRequest(req: IncomingMessage, party?: RequestParty): Reques
 
 /** The party of validly stamped headers (a node:http header record), else undefined. */
 function stampedParty(headers: IncomingMessage['headers']): RequestParty | undefined {
-  const reader = { get: (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : null) };
+  const reader = headerReaderOf(headers);
   const stamp = reader.get(HEADER.stamp);
   return stamp !== null && isSecret(stamp) ? partyFromHeaders(reader) : undefined;
 }
@@ -53,6 +53,16 @@ export function stampHeaders<T extends Record<string, string | string[] | undefi
 /** What Next-side code reads: `request.headers`, or the headers of `next/headers`. */
 export interface HeaderReader {
   get(name: string): string | null;
+}
+
+/** A node:http header record read as a fetch Headers reads (lower-case names; a repeated header's values joined). */
+export function headerReaderOf(headers: IncomingMessage['headers']): HeaderReader {
+  return {
+    get(name) {
+      const value = headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 /**
